@@ -1,0 +1,1 @@
+"""vpgen: the verksamhetsplan as board deck, Word plan and assignment summary."""

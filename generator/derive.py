@@ -1,0 +1,210 @@
+"""Everything computed from the plan: the goal tree flattened, the assignment summary, counts, economy.
+
+Renderers ask this module; none of them counts or sums on its own, so the deck, the plan and the
+summary always agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
+
+from .model import Fokusomrade, Gemensam, Malsattning, Plan, Styrtal, Uppdrag
+from .text import Kalla
+
+
+@dataclass(frozen=True)
+class FokusPlace:
+    """A leaf fokusområde with where it sits in the goal tree."""
+
+    malsattning: Malsattning
+    fokus: Fokusomrade
+    parent: Fokusomrade | None
+
+    @property
+    def title_name(self) -> str:
+        """'Omställning, innovation och attraktionskraft (Innovationsstöds- …)' for a delområde."""
+        if self.parent is None:
+            return self.fokus.namn
+        return f"{self.parent.namn} ({self.fokus.namn})"
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    """One numbered uppdrag to the nämnd, as the summary lists it."""
+
+    nr: int
+    text: str
+    kalla: Kalla | None
+    placering: str  # "Målsättning 4 › Fokusområde 4.1.1 …" or "Gemensam: Målsättning 6 …"
+    gemensam: bool
+
+
+@dataclass(frozen=True)
+class Counts:
+    malsattningar: int
+    styrtal: int
+    styrtal_nya: int
+    uppdrag_namnd: int
+    uppdrag_forvaltning: int
+    uppdrag_gemensamma: int
+    uppdrag_nya: int
+
+    @property
+    def uppdrag(self) -> int:
+        return self.uppdrag_namnd + self.uppdrag_forvaltning + self.uppdrag_gemensamma
+
+    @property
+    def styrtal_beslutade(self) -> int:
+        return self.styrtal - self.styrtal_nya
+
+    @property
+    def uppdrag_beslutade(self) -> int:
+        return self.uppdrag - self.uppdrag_nya
+
+
+@dataclass(frozen=True)
+class TableRow:
+    namn: str
+    values: tuple[Decimal, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A computed economy table: rows, a total row, and whether the rows are example data."""
+
+    columns: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+    total: TableRow
+    exempel: bool
+    anmarkning: str | None = None
+    kommentar: str | None = None
+    decimals: tuple[int, ...] = field(default=())
+
+
+def _is_new(kalla: Kalla | None) -> bool:
+    return kalla is not None and kalla.is_new
+
+
+def walk_leaves(fokus: list[Fokusomrade], goal: Malsattning, parent: Fokusomrade | None = None):
+    for item in fokus:
+        if item.delomraden:
+            yield from walk_leaves(item.delomraden, goal, item)
+        else:
+            yield FokusPlace(goal, item, parent)
+
+
+class Derived:
+    """Computed views of one plan; cheap to build, each view computed once."""
+
+    def __init__(self, plan: Plan):
+        self.plan = plan
+
+    @cached_property
+    def fokus_places(self) -> list[FokusPlace]:
+        return [place for goal in self.plan.malsattningar.malsattningar
+                for place in walk_leaves(goal.fokusomraden, goal)]
+
+    @cached_property
+    def goals_with_styrtal(self) -> list[Malsattning]:
+        return [goal for goal in self.plan.malsattningar.malsattningar if goal.styrtal]
+
+    @cached_property
+    def goals_with_fokus(self) -> list[Malsattning]:
+        return [goal for goal in self.plan.malsattningar.malsattningar if goal.fokusomraden]
+
+    def goal(self, nr: int) -> Malsattning:
+        return next(g for g in self.plan.malsattningar.malsattningar if g.nr == nr)
+
+    def gemensam_title(self, group: Gemensam) -> str:
+        """'Målsättning nr 6: Forskning …' or the group's own tema."""
+        if group.malsattning is None:
+            return group.tema or ""
+        text = group.formulering or self.goal(group.malsattning).text
+        return f"Målsättning nr {group.malsattning}: {text}"
+
+    def gemensam_kalla(self, item: Uppdrag) -> Kalla:
+        return item.kalla or self.plan.gemensamma.kalla
+
+    @cached_property
+    def summary(self) -> list[SummaryRow]:
+        """The nämnd's own numbered uppdrag by number, then the gemensamma in plan order."""
+        own = []
+        for place in self.fokus_places:
+            where = f"Målsättning {place.malsattning.nr} › Fokusområde {place.fokus.nr} {place.fokus.namn}"
+            own += [SummaryRow(u.nr, u.text, u.kalla, where, False) for u in place.fokus.uppdrag.namnd if u.nr is not None]
+        own.sort(key=lambda row: row.nr)
+        shared = []
+        for group in self.plan.gemensamma.gemensamma:
+            where = f"Gemensamma › {self.gemensam_title(group)}"
+            shared += [SummaryRow(u.nr, u.text, self.gemensam_kalla(u), where, True) for u in group.uppdrag if u.nr is not None]
+        return own + shared
+
+    @cached_property
+    def all_styrtal(self) -> list[Styrtal]:
+        items = [s for goal in self.plan.malsattningar.malsattningar for s in goal.styrtal]
+        items += [s for place in self.fokus_places for s in place.fokus.styrtal]
+        items += [s for group in self.plan.gemensamma.gemensamma for s in group.styrtal]
+        return items
+
+    @cached_property
+    def counts(self) -> Counts:
+        namnd = [u for p in self.fokus_places for u in p.fokus.uppdrag.namnd]
+        forv = [u for p in self.fokus_places for u in p.fokus.uppdrag.forvaltning]
+        gem = [u for g in self.plan.gemensamma.gemensamma for u in g.uppdrag]
+        return Counts(
+            malsattningar=len(self.plan.malsattningar.malsattningar),
+            styrtal=len(self.all_styrtal),
+            styrtal_nya=sum(_is_new(s.kalla) for s in self.all_styrtal),
+            uppdrag_namnd=len(namnd),
+            uppdrag_forvaltning=len(forv),
+            uppdrag_gemensamma=len(gem),
+            uppdrag_nya=sum(_is_new(u.kalla) for u in namnd + forv + gem),
+        )
+
+    # ------------------------------------------------------------ economy
+
+    @cached_property
+    def fordelning(self) -> Table:
+        fd = self.plan.ekonomi.fordelning
+        rows = tuple(TableRow(r.namn, (r.foregaende_mnkr, r.planar_mnkr, r.planar_mnkr - r.foregaende_mnkr))
+                     for r in fd.rader)
+        year = self.plan.plan.planar
+        return Table(
+            columns=("Område/verksamhet", f"Ramanslag {year - 1}, Mnkr", f"Ramanslag {year}, Mnkr", "Förändring, Mnkr"),
+            rows=rows, total=_total("Summa", rows), exempel=fd.exempel,
+            anmarkning=fd.anmarkning, kommentar=fd.kommentar, decimals=(1, 1, 1),
+        )
+
+    @cached_property
+    def foreningar(self) -> Table:
+        fo = self.plan.ekonomi.foreningar
+        rows = []
+        for r in fo.rader:
+            raised = (r.bidrag_foregaende_tkr * (1 + r.upprakning_procent / 100)).quantize(Decimal(1), ROUND_HALF_UP)
+            rows.append(TableRow(r.namn, (r.bidrag_foregaende_tkr, r.upprakning_procent, raised)))
+        rows = tuple(rows)
+        total_prev = sum((r.values[0] for r in rows), Decimal(0))
+        total_new = sum((r.values[2] for r in rows), Decimal(0))
+        pct = ((total_new / total_prev - 1) * 100).quantize(Decimal("0.1"), ROUND_HALF_UP) if total_prev else Decimal(0)
+        year = self.plan.plan.planar
+        return Table(
+            columns=("Förening/stiftelse", f"Bidrag {year - 1}, tkr", "Uppräkning, %", f"Bidrag {year}, tkr"),
+            rows=rows, total=TableRow("Summa", (total_prev, pct, total_new)), exempel=fo.exempel,
+            anmarkning=fo.anmarkning, decimals=(0, 1, 0),
+        )
+
+    @cached_property
+    def satsningsutrymme(self) -> Table:
+        su = self.plan.ekonomi.satsningsutrymme
+        rows = tuple(TableRow(r.namn, (r.mnkr,)) for r in su.rader)
+        return Table(
+            columns=("Post", "Mnkr"), rows=rows, total=_total("Preliminärt utrymme", rows),
+            exempel=su.exempel, anmarkning=su.anmarkning, decimals=(1,),
+        )
+
+
+def _total(label: str, rows: tuple[TableRow, ...]) -> TableRow:
+    width = len(rows[0].values) if rows else 0
+    return TableRow(label, tuple(sum((r.values[i] for r in rows), Decimal(0)) for i in range(width)))

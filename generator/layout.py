@@ -1,0 +1,61 @@
+"""The layout folder: text templates, the PowerPoint and Word templates, the deck outline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+PACKAGED_LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
+PPTX_TEMPLATE = "board.pptx"
+DOCX_TEMPLATE = "verksamhetsplan.docx"
+OUTLINE = "deck.yaml"
+
+
+class LayoutError(Exception):
+    """A layout or template the build cannot use; the message is Swedish and names the file."""
+
+
+def find_layouts_dir(explicit: Path | None) -> Path:
+    """--layouts, else ./layouts when present, else the layouts shipped beside the package."""
+    if explicit is not None:
+        if not Path(explicit).is_dir():
+            raise LayoutError(f"layoutmappen {explicit} finns inte — ange mappen med board.pptx och texter.yaml")
+        return Path(explicit)
+    local = Path("layouts")
+    return local if (local / "texter.yaml").is_file() else PACKAGED_LAYOUTS
+
+
+@dataclass
+class Layout:
+    """Everything the renderers take from layouts/, with the user's template overrides."""
+
+    dir: Path
+    pptx_override: Path | None = None
+    docx_override: Path | None = None
+    outline_override: Path | None = None
+
+    @cached_property
+    def texts(self):
+        from .texts import Texts
+
+        return Texts(self.dir)
+
+    @property
+    def pptx_template(self) -> Path:
+        return self._existing(self.pptx_override or self.dir / PPTX_TEMPLATE, "PowerPoint-mallen")
+
+    @property
+    def docx_template(self) -> Path:
+        return self._existing(self.docx_override or self.dir / DOCX_TEMPLATE, "Word-mallen")
+
+    @property
+    def outline_path(self) -> Path:
+        return self._existing(self.outline_override or self.dir / OUTLINE, "dispositionen")
+
+    @staticmethod
+    def _existing(path: Path, what: str) -> Path:
+        path = Path(path)
+        if not path.is_file():
+            raise LayoutError(f"{what} {path} finns inte")
+        return path

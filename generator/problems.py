@@ -1,0 +1,58 @@
+"""Problems found in content: one shape for every error and warning vpgen reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(str, Enum):
+    ERROR = "fel"
+    WARNING = "varning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding, printed as `fil:rad:kolumn: nivå: var: vad som är fel — vad som förväntas`."""
+
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+    severity: Severity = field(default=Severity.ERROR, compare=False)
+
+    def format(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+        key = f" {self.path}:" if self.path else ""
+        return f"{where}: {self.severity.value}:{key} {self.message}"
+
+
+class ContentError(Exception):
+    """Raised when content cannot be used; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(p.format() for p in self.problems))
+
+
+def display_path(path: Path, root: Path | None) -> str:
+    """Path as the user should read it: relative to the content folder's parent when possible."""
+    if root is not None:
+        try:
+            return str(path.resolve().relative_to(root.resolve().parent))
+        except ValueError:
+            pass
+    return str(path)
+
+
+def format_key_path(parts: tuple) -> str:
+    """('styrtal', 0, 'text') -> 'styrtal[1].text' (1-based, as a reader counts)."""
+    out = ""
+    for part in parts:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out

@@ -1,0 +1,65 @@
+"""Titles, labels and tag formats from Jinja2 templates in layouts/texter*.yaml.
+
+Templates are the layout's, values are the content's: content strings are passed in as
+values and never compiled, so `{{ 7*7 }}` in an area file stays literal text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .problems import Problem
+from .yamlsrc import YamlProblem, load_yaml
+
+
+class TextsError(Exception):
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(p.format() for p in problems))
+
+
+def _kalla(value) -> str:
+    """' (Förslag DN 2026)' or '' — the one way every källa tag is written."""
+    return f" ({value})" if value is not None else ""
+
+
+class Texts:
+    """All text templates of a layout folder, compiled once, rendered with StrictUndefined."""
+
+    def __init__(self, layouts_dir: Path):
+        from jinja2 import StrictUndefined, TemplateSyntaxError
+        from jinja2.sandbox import SandboxedEnvironment
+
+        from .formatting import sv_date, sv_number
+
+        self.env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+        self.env.filters.update(sv_number=sv_number, sv_date=sv_date, kalla=_kalla)
+        self.templates = {}
+        problems: list[Problem] = []
+        origin: dict[str, str] = {}
+        for path in sorted(Path(layouts_dir).glob("texter*.yaml")):
+            try:
+                doc = load_yaml(path)
+            except YamlProblem as err:
+                problems.append(Problem(str(path), err.line, err.column, "", err.message))
+                continue
+            for key, source in (doc.data or {}).items():
+                line, col = doc.pos((key,))
+                if key in origin:
+                    problems.append(Problem(str(path), line, col, key, f"texten finns redan i {origin[key]}"))
+                    continue
+                if not isinstance(source, str):
+                    problems.append(Problem(str(path), line, col, key, "ska vara en text (en Jinja2-mall)"))
+                    continue
+                try:
+                    self.templates[key] = self.env.from_string(source)
+                except TemplateSyntaxError as err:
+                    problems.append(Problem(str(path), line + (err.lineno or 1) - 1, col, key, f"fel i mallen: {err.message}"))
+                origin[key] = path.name
+        if problems:
+            raise TextsError(problems)
+
+    def __call__(self, key: str, **values) -> str:
+        if key not in self.templates:
+            raise KeyError(f"texten '{key}' saknas i layouts/texter*.yaml")
+        return self.templates[key].render(**values).strip()
