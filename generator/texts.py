@@ -23,6 +23,27 @@ def _kalla(value) -> str:
     return f" ({value})" if value is not None else ""
 
 
+def _sentence(text: str) -> str:
+    """End a text with a full stop unless it already ends a sentence."""
+    text = str(text).rstrip()
+    return text if not text or text[-1] in ".!?:…" else text + "."
+
+
+def _list(items) -> str:
+    """'Jönköping, Kronoberg, Värmland och Västmanland' (CLDR list pattern for Swedish)."""
+    from babel.lists import format_list
+
+    items = [str(item) for item in items]
+    return format_list(items, locale="sv_SE") if items else ""
+
+
+_NUMBER_WORDS = ["noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"]
+
+
+def _number_word(value: int) -> str:
+    return _NUMBER_WORDS[value] if 0 <= value < len(_NUMBER_WORDS) else str(value)
+
+
 class Texts:
     """All text templates of a layout folder, compiled once, rendered with StrictUndefined."""
 
@@ -33,7 +54,8 @@ class Texts:
         from .formatting import sv_date, sv_number
 
         self.env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
-        self.env.filters.update(sv_number=sv_number, sv_date=sv_date, kalla=_kalla)
+        self.env.filters.update(sv_number=sv_number, sv_date=sv_date, kalla=_kalla, mening=_sentence,
+                                lista=_list, antal_ord=_number_word)
         self.templates = {}
         problems: list[Problem] = []
         origin: dict[str, str] = {}
@@ -62,4 +84,5 @@ class Texts:
     def __call__(self, key: str, **values) -> str:
         if key not in self.templates:
             raise KeyError(f"texten '{key}' saknas i layouts/texter*.yaml")
-        return self.templates[key].render(**values).strip()
+        # Only line ends are trimmed: a template may end in a meaningful space ("Nr 27. ").
+        return self.templates[key].render(**values).strip("\n")

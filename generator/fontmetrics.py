@@ -1,0 +1,136 @@
+"""Text measurement with a template's real font metrics (or a metric-compatible font).
+
+Widths come from Pillow per character (cached), line heights from the font's own hhea/OS2
+tables, read directly because Pillow does not expose the line gap. Characters the font lacks
+(emoji, scripts it does not cover) are counted 1.25 em wide: the renderer will substitute a
+fallback font, and we would rather wrap early than overflow. With no font file at all, a
+conservative estimate is used.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+UNITS = 1000  # measuring size in Pillow; widths are cached in these units per em
+MISSING_EM = 1.25
+FALLBACK_EM = 0.62
+FALLBACK_LINE = 1.25
+
+# Metric-compatible stand-ins, so a deck made for Calibri measures the same on Linux.
+ALIASES = {
+    "calibri": ["calibri", "carlito"],
+    "calibri light": ["calibril", "calibri light", "carlito"],
+    "cambria": ["cambria", "caladea"],
+    "arial": ["arial", "liberationsans", "liberation sans"],
+    "helvetica": ["helvetica", "liberationsans"],
+    "times new roman": ["times", "timesnewroman", "liberationserif"],
+    "courier new": ["cour", "liberationmono"],
+    "verdana": ["verdana", "dejavusans"],
+}
+FONT_DIRS = [
+    "/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local/share/fonts",
+    "/Library/Fonts", "/System/Library/Fonts", "C:/Windows/Fonts",
+]
+
+
+@lru_cache(maxsize=1)
+def _font_files() -> dict[str, Path]:
+    """Every .ttf/.otf on the machine by lower-case stem without spaces or dashes."""
+    found: dict[str, Path] = {}
+    dirs = [Path(os.path.expanduser(d)) for d in FONT_DIRS]
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        dirs.append(Path(os.environ["LOCALAPPDATA"]) / "Microsoft/Windows/Fonts")
+    for root in dirs:
+        if not root.is_dir():
+            continue
+        for path in sorted(root.rglob("*")):
+            if path.suffix.lower() in (".ttf", ".otf"):
+                found.setdefault(path.stem.lower().replace(" ", "").replace("-", ""), path)
+    return found
+
+
+def find_font(family: str, bold: bool = False) -> Path | None:
+    files = _font_files()
+    names = ALIASES.get(family.lower(), [family.lower()])
+    for name in names:
+        key = name.replace(" ", "").replace("-", "")
+        candidates = ([f"{key}bold", f"{key}b", f"{key}bd"] if bold else [f"{key}regular", key])
+        for candidate in candidates:
+            if candidate in files:
+                return files[candidate]
+    return None
+
+
+def _line_height_em(path: Path) -> float:
+    """max(hhea ascender+descender+lineGap, OS/2 winAscent+winDescent) / unitsPerEm."""
+    data = path.read_bytes()
+    if data[:4] == b"ttcf":
+        data_offset = struct.unpack(">I", data[12:16])[0]
+    else:
+        data_offset = 0
+    num_tables = struct.unpack(">H", data[data_offset + 4:data_offset + 6])[0]
+    tables = {}
+    for i in range(num_tables):
+        entry = data_offset + 12 + 16 * i
+        tag = data[entry:entry + 4].decode("latin-1")
+        tables[tag] = struct.unpack(">I", data[entry + 8:entry + 12])[0]
+    upem = struct.unpack(">H", data[tables["head"] + 18:tables["head"] + 20])[0]
+    hhea = tables["hhea"]
+    asc, desc, gap = struct.unpack(">hhh", data[hhea + 4:hhea + 10])
+    height = asc - desc + gap
+    if "OS/2" in tables:
+        os2 = tables["OS/2"]
+        win_asc, win_desc = struct.unpack(">HH", data[os2 + 74:os2 + 78])
+        height = max(height, win_asc + win_desc)
+    return height / upem
+
+
+class FontMetrics:
+    """Measures text in points for one font family and weight."""
+
+    def __init__(self, family: str, bold: bool = False):
+        self.family, self.bold = family, bold
+        self.path = find_font(family, bold) or (find_font(family) if bold else None)
+        self._widths: dict[str, float] = {}
+        if self.path is not None:
+            from PIL import ImageFont
+
+            self._font = ImageFont.truetype(str(self.path), UNITS)
+            self._notdef = self._font.getlength("\U0010fffd")
+            self.line_em = _line_height_em(self.path)
+        else:
+            self._font = None
+            self.line_em = FALLBACK_LINE
+
+    @property
+    def exact(self) -> bool:
+        return self._font is not None
+
+    def _char(self, ch: str) -> float:
+        width = self._widths.get(ch)
+        if width is None:
+            if self._font is None:
+                width = UNITS * (FALLBACK_EM if ord(ch) < 0x2000 else MISSING_EM)
+            else:
+                width = self._font.getlength(ch)
+                if width == self._notdef and ch not in " \u00a0":
+                    width = max(width, UNITS * MISSING_EM)
+                if self.bold and self.path == find_font(self.family):
+                    width *= 1.08  # no bold file: regular glyphs widened by a typical bold factor
+            self._widths[ch] = width
+        return width
+
+    def width(self, text: str, size_pt: float) -> float:
+        return sum(self._char(ch) for ch in text) * size_pt / UNITS
+
+    def line_height(self, size_pt: float, spacing: float = 1.0) -> float:
+        return self.line_em * size_pt * spacing
+
+
+@lru_cache(maxsize=32)
+def metrics(family: str, bold: bool = False) -> FontMetrics:
+    return FontMetrics(family, bold)

@@ -1,0 +1,424 @@
+"""What each section of the outline shows: plan content turned into slide specs.
+
+Specs are unpaginated and layout-free; deck.py fits them to the template and continues them
+onto "(forts.)" slides. Every title, label and tag format comes from the layout's text
+templates; content strings are only ever values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..derive import Derived, Table
+from ..formatting import sv_date, sv_number
+from ..model import Area, Plan, Styrtal, Uppdrag
+from .fit import Para, Run, para
+
+
+@dataclass
+class TextSpec:
+    title: str
+    paras: list[Para]
+    role: str = "innehåll"
+    marker: str | None = None  # a label shown in the slide's corner, e.g. example data
+    continued: str | None = None  # title that "(forts.)" is added to, when not the title itself
+
+
+@dataclass
+class TableSpec:
+    title: str
+    columns: tuple[str, ...]
+    rows: list[tuple[str, ...]]
+    total: tuple[str, ...] | None = None
+    widths: tuple[float, ...] = ()
+    numeric: tuple[bool, ...] = ()
+    intro: str | None = None
+    side: str | None = None
+    footnote: str | None = None
+    marker: str | None = None
+    role: str = "tabell"
+
+
+@dataclass
+class TitleSpec:
+    title: str
+    subtitle: list[str]
+    role: str = "titel"
+
+
+@dataclass
+class SectionSpec:
+    title: str
+    text: str | None = None
+    role: str = "avsnitt"
+
+
+@dataclass
+class Milestone:
+    date: str
+    heading: str
+    text: str | None
+
+
+@dataclass
+class TimelineSpec:
+    title: str
+    milestones: list[Milestone]
+    alt: str
+    role: str = "rubrik"
+
+
+Spec = TextSpec | TableSpec | TitleSpec | SectionSpec | TimelineSpec
+
+
+@dataclass
+class Context:
+    plan: Plan
+    derived: Derived
+    t: callable  # Texts
+    _group: int = field(default=0)
+
+    def group(self) -> int:
+        self._group += 1
+        return self._group
+
+    @property
+    def namnd(self) -> str:
+        return self.plan.plan.namnd.namn
+
+
+def _note(ctx: Context, what: str, kalla) -> str | None:
+    return ctx.t("notes_kalla", vad=what, kalla=str(kalla)) if kalla is not None else None
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def styrtal_values(s: Styrtal) -> dict:
+    """The template values of a styrtal line: numbers formatted, direction not said twice."""
+    unit = f" {s.enhet}" if s.enhet else ""
+    malvarde = None
+    if s.malvarde is not None:
+        malvarde = sv_number(s.malvarde.fran)
+        if s.malvarde.till is not None:
+            malvarde += f"–{sv_number(s.malvarde.till)}"
+        malvarde += unit
+    return dict(
+        text=s.text, jamforelse=list(s.jamforelse), riktning=s.riktning,
+        riktning_i_text=bool(re.search(r"\bska (öka|minska)\b", s.text, re.IGNORECASE)),
+        utfall=f"{sv_number(s.utfall.varde)}{unit}" if s.utfall else None,
+        utfall_ar=s.utfall.ar if s.utfall else None, malvarde=malvarde, kalla=s.kalla,
+    )
+
+
+def styrtal_paras(ctx: Context, items: list[Styrtal], level: int = 0) -> list[Para]:
+    if not items:
+        return []
+    group = ctx.group()
+    out = [para(ctx.t("styrtal_etikett"), bold=True, bullet=False, heading=True, group=group, space_before=10)]
+    for s in items:
+        out.append(para(ctx.t("styrtal_rad", **styrtal_values(s)), level=level, group=group,
+                        note=_note(ctx, f"Styrtal {_short(s.text)}", s.kalla)))
+    return out
+
+
+def uppdrag_paras(ctx: Context, label: str, items: list[Uppdrag], numbered: bool, kalla_default=None,
+                  show_kalla: bool = True) -> list[Para]:
+    if not items:
+        return []
+    group = ctx.group()
+    out = [para(label, bold=True, bullet=False, heading=True, group=group, space_before=10)]
+    for u in items:
+        kalla = u.kalla or kalla_default
+        text = ctx.t("uppdrag_rad", text=u.text, kalla=u.kalla if show_kalla else None)
+        runs = ((Run(ctx.t("uppdrag_nr_rad", nr=u.nr), True),) if numbered and u.nr is not None else ()) + (Run(text),)
+        what = f"Nr {u.nr}" if u.nr is not None else f"Uppdrag {_short(u.text)}"
+        out.append(Para(runs, group=group, note=_note(ctx, what, kalla)))
+    return out
+
+
+# ---------------------------------------------------------------- sections
+
+def titel(ctx: Context, section) -> list[Spec]:
+    pres = ctx.plan.plan.presentationer[section.innehall]
+    return [TitleSpec(pres.titel, [ctx.t("titel_undertitel", namnd=ctx.namnd),
+                                   ctx.t("titel_datum", datum=pres.datum.isoformat())])]
+
+
+def tidplan(ctx: Context, section) -> list[Spec]:
+    items = [Milestone(ctx.t("tidplan_datum", datum=m.datum), m.rubrik, m.text) for m in ctx.plan.plan.tidplan]
+    described = "; ".join(
+        f"{sv_date(m.datum, 'd MMMM y')}: {m.rubrik}{(' ' + m.text) if m.text else ''}" for m in ctx.plan.plan.tidplan)
+    return [TimelineSpec(ctx.t("tidplan"), items, ctx.t("tidplan_alt", antal=len(items), punkter=described))]
+
+
+def punktlista(ctx: Context, section) -> list[Spec]:
+    items = getattr(ctx.plan.omvarld, {
+        "omvärldsfaktorer": "omvarldsfaktorer", "interna_utmaningar": "interna_utmaningar",
+        "övergripande": "overgripande", "storregionalt_samarbete": "storregionalt_samarbete",
+    }[section.innehall])
+    return [TextSpec(ctx.t(section.rubrik), [para(text) for text in items])] if items else []
+
+
+def malsattningar(ctx: Context, section) -> list[Spec]:
+    paras = [para(ctx.t("malsattning_rad", nr=g.nr, text=g.text)) for g in ctx.plan.malsattningar.malsattningar]
+    return [TextSpec(ctx.t("malsattningar"), paras)]
+
+
+def malsattningar_med_styrtal(ctx: Context, section) -> list[Spec]:
+    paras: list[Para] = []
+    for goal in ctx.derived.goals_with_styrtal:
+        paras.append(para(ctx.t("malsattning_rad", nr=goal.nr, text=goal.text), bold=True, bullet=False,
+                          space_before=12 if paras else 0))
+        paras += styrtal_paras(ctx, goal.styrtal)
+    return [TextSpec(ctx.t("malsattningar_styrtal"), paras)] if paras else []
+
+
+def malstruktur(ctx: Context, section) -> list[Spec]:
+    specs = []
+    for goal in ctx.derived.goals_with_fokus:
+        paras = []
+        for fokus in goal.fokusomraden:
+            group = ctx.group()
+            paras.append(para(ctx.t("malstruktur_fokus", nr=fokus.nr, namn=fokus.namn, kalla=fokus.kalla),
+                              bold=True, bullet=False, heading=bool(fokus.delomraden), group=group, space_before=14))
+            paras += [para(ctx.t("malstruktur_delomrade", nr=d.nr, namn=d.namn, kalla=d.kalla), level=1, group=group)
+                      for d in fokus.delomraden]
+        specs.append(TextSpec(ctx.t("malstruktur", nr=goal.nr, text=goal.text), paras))
+    return specs
+
+
+def fokusomraden(ctx: Context, section) -> list[Spec]:
+    specs = []
+    label_namnd = ctx.t("uppdrag_namnd_etikett", namnd=ctx.plan.plan.namnd.bestamd_form)
+    for place in ctx.derived.fokus_places:
+        fokus = place.fokus
+        base = ctx.t("fokus_rubrik", nr=fokus.nr, namn=place.title_name)
+        mal = []
+        if fokus.mal is not None:
+            mal = [para(ctx.t("mal_rad", text=fokus.mal.text, kalla=fokus.mal.kalla), bullet=False, space_before=0,
+                        note=_note(ctx, "Mål", fokus.mal.kalla))]
+        styrtal = styrtal_paras(ctx, fokus.styrtal) or [para(ctx.t("inga_styrtal"), bullet=False, space_before=10)]
+        uppdrag = (uppdrag_paras(ctx, label_namnd, fokus.uppdrag.namnd, numbered=True)
+                   + uppdrag_paras(ctx, ctx.t("uppdrag_forvaltning_etikett"), fokus.uppdrag.forvaltning, numbered=False))
+        uppdrag = uppdrag or [para(ctx.t("inga_uppdrag"), bullet=False, space_before=10)]
+        specs.append(TextSpec(ctx.t("fokus_styrtal", rubrik=base), mal + styrtal))
+        specs.append(TextSpec(ctx.t("fokus_uppdrag", rubrik=base), mal + uppdrag))
+    return specs
+
+
+def gemensamma_inledning(ctx: Context, section) -> list[Spec]:
+    return [SectionSpec(ctx.t("gemensamma_inledning"), ctx.t("gemensamma_inledning_text"))]
+
+
+def gemensamma(ctx: Context, section) -> list[Spec]:
+    specs: list[Spec] = []
+    pending_topics: list = []
+
+    def body(group) -> list[Para]:
+        out = [para(ctx.derived.gemensam_title(group), bold=True, bullet=False, space_before=14)]
+        out += styrtal_paras(ctx, group.styrtal)
+        label = ctx.t("gemensamma_uppdrag_etikett", mottagare=group.uppdrag_till)
+        out += uppdrag_paras(ctx, label, group.uppdrag, numbered=True,
+                             kalla_default=ctx.plan.gemensamma.kalla)
+        return out
+
+    def flush() -> None:
+        if pending_topics:
+            title = ctx.t("gemensamma_rubrik", vad="; ".join(g.tema for g in pending_topics))
+            specs.append(TextSpec(title, [p for g in pending_topics for p in body(g)]))
+            pending_topics.clear()
+
+    # Consecutive groups without a målsättning (themes) share a slide, as in the reference.
+    for group in ctx.plan.gemensamma.gemensamma:
+        if group.malsattning is None:
+            pending_topics.append(group)
+            continue
+        flush()
+        title = ctx.t("gemensamma_rubrik", vad=ctx.t("gemensamma_malsattning_kort", nr=group.malsattning))
+        specs.append(TextSpec(title, body(group)))
+    flush()
+    return specs
+
+
+def uppdragssammanfattning(ctx: Context, section) -> list[Spec]:
+    rows = ctx.derived.summary
+    paras = [Para((Run(ctx.t("uppdrag_nr_rad", nr=row.nr), True), Run(row.text)),
+                  note=_note(ctx, f"Nr {row.nr}", row.kalla)) for row in rows]
+    title = ctx.t("sammanfattning_uppdrag", namnd=ctx.namnd, antal=len(rows))
+    return [TextSpec(title, paras, continued=ctx.t("sammanfattning_uppdrag_forts", namnd=ctx.namnd))]
+
+
+def sammanfattning_antal(ctx: Context, section) -> list[Spec]:
+    c = ctx.derived.counts
+    leaves = ctx.derived.fokus_places
+    new_fokus = sum(1 for p in leaves if p.fokus.mal and p.fokus.mal.kalla and p.fokus.mal.kalla.is_new)
+    namnd = [u for p in leaves for u in p.fokus.uppdrag.namnd]
+    forv = [u for p in leaves for u in p.fokus.uppdrag.forvaltning]
+    gem = [u for g in ctx.plan.gemensamma.gemensamma for u in g.uppdrag]
+
+    def row(key: str, total: int, new: int | None) -> tuple[str, ...]:
+        return (ctx.t(key), str(total), "–" if new is None else str(new), "–" if new is None else str(total - new))
+
+    def new_count(items) -> int:
+        return sum(1 for u in items if u.kalla is not None and u.kalla.is_new)
+
+    rows = [
+        row("sammanfattning_rad_malsattningar", c.malsattningar, None),
+        row("sammanfattning_rad_fokus", len(leaves), new_fokus),
+        row("sammanfattning_rad_styrtal", c.styrtal, c.styrtal_nya),
+        row("sammanfattning_rad_uppdrag_namnd", len(namnd), new_count(namnd)),
+        row("sammanfattning_rad_uppdrag_forvaltning", len(forv), new_count(forv)),
+        row("sammanfattning_rad_gemensamma", len(gem), new_count(gem)),
+    ]
+    return [TableSpec(ctx.t("sammanfattning_antal"), tuple(ctx.t("sammanfattning_kolumner").split("|")), rows,
+                      widths=(3.2, 1, 1, 1), numeric=(False, True, True, True),
+                      footnote=ctx.t("sammanfattning_fotnot"))]
+
+
+def ekonomiska_forutsattningar(ctx: Context, section) -> list[Spec]:
+    fu = ctx.plan.ekonomi.forutsattningar
+    kort = ctx.plan.plan.namnd.kortnamn if hasattr(ctx.plan.plan.namnd, "kortnamn") else None
+    paras = [
+        para(ctx.t("ekonomi_index", namnd_kort=kort or ctx.namnd, index=fu.index_procent, mnkr=fu.upprakning_mnkr)),
+        para(ctx.t("ekonomi_netto", netto=fu.ramanslag_netto_mnkr, foregaende=fu.ramanslag_foregaende_mnkr)),
+    ] + [para(text) for text in fu.punkter]
+    title = ctx.t("ekonomi_forutsattningar", planar=ctx.plan.plan.planar, beslutsdatum=fu.beslutsdatum.isoformat())
+    return [TextSpec(title, paras)]
+
+
+def resursfordelningsmodell(ctx: Context, section) -> list[Spec]:
+    rf = ctx.plan.ekonomi.resursfordelning
+    fu = ctx.plan.ekonomi.forutsattningar
+    group = ctx.group()
+    paras = [para(rf.rubrik, bold=True, bullet=False, heading=True, group=group, space_before=0),
+             para(ctx.t("resurs_justering", procent=fu.index_procent, mnkr=fu.upprakning_mnkr), group=group)]
+    paras += [para(ctx.t("resurs_del", namn=d.namn, procent=d.procent, mnkr=d.mnkr), level=1, group=group)
+              for d in rf.upprakning]
+    paras.append(para(ctx.t("resurs_schablon", kr=rf.schablonanslag_kr_per_aa), group=group, space_before=12))
+    paras += [para(ctx.t("resurs_schablondel", namn=d.namn, kr=d.kr_per_aa), level=1, group=group) for d in rf.schablon]
+    paras.append(para(ctx.t("resurs_projekt", timmar=rf.projektfinansiering_timmar_per_aa), group=group, space_before=12))
+    paras.append(para(ctx.t("resurs_sjuklon", procent=rf.sjuklon_avrakning_procent), group=group))
+    paras += [para(ctx.t("resurs_reserv", namn=r.namn, mnkr=r.mnkr), group=group) for r in rf.reserver]
+    return [TextSpec(ctx.t("resursfordelning", namnd=ctx.namnd, ar=rf.ar), paras)]
+
+
+def _table_spec(ctx: Context, title: str, table: Table, widths: tuple[float, ...], side: str | None) -> TableSpec:
+    def cells(row) -> tuple[str, ...]:
+        return (row.namn,) + tuple(sv_number(v, d) for v, d in zip(row.values, table.decimals))
+
+    return TableSpec(
+        title, table.columns, [cells(r) for r in table.rows], total=cells(table.total), widths=widths,
+        numeric=(False,) + (True,) * len(table.decimals), intro=table.anmarkning, side=side,
+        marker=ctx.t("exempeldata") if table.exempel else None,
+    )
+
+
+def tabell(ctx: Context, section) -> list[Spec]:
+    plan, d = ctx.plan.plan, ctx.derived
+    if section.innehall == "fördelning":
+        title = ctx.t("tabell_fordelning", namnd_bestamd=plan.namnd.bestamd_form, planar=plan.planar)
+        return [_table_spec(ctx, title, d.fordelning, (2.6, 1.2, 1.2, 1.2), d.fordelning.kommentar)]
+    if section.innehall == "uppräkning_föreningar":
+        title = ctx.t("tabell_foreningar", planar=plan.planar)
+        return [_table_spec(ctx, title, d.foreningar, (2.6, 1.2, 1.2, 1.2), None)]
+    su = ctx.plan.ekonomi.satsningsutrymme
+    title = ctx.t("tabell_satsningar", datum=su.datum.isoformat())
+    return [_table_spec(ctx, title, d.satsningsutrymme, (3.0, 1.0), None)]
+
+
+def internkontroll(ctx: Context, section) -> list[Spec]:
+    paras = []
+    by_area: dict[str, list[str]] = {}
+    for risk in ctx.plan.internkontroll.risker:
+        by_area.setdefault(risk.omrade, []).append(risk.risk)
+    for area, risks in by_area.items():
+        group = ctx.group()
+        paras.append(para(area, bold=True, bullet=False, heading=True, group=group, space_before=12))
+        paras += [para(text, group=group) for text in risks]
+    return [TextSpec(ctx.t("internkontroll"), paras)]
+
+
+def anvisningar(ctx: Context, section) -> list[Spec]:
+    anv = ctx.plan.anvisningar
+    paras = [Para((Run(ctx.t("anvisningar_syfte"), True), Run(anv.syfte)), bullet=False, space_before=0),
+             para(ctx.t("anvisningar_instruktioner"), bold=True, bullet=False, space_before=12)]
+    for n, step in enumerate(anv.steg, start=1):
+        group = ctx.group()
+        paras.append(para(ctx.t("anvisningar_steg", nr=n, rubrik=step.rubrik), bold=True, bullet=False,
+                          heading=True, group=group, space_before=10))
+        if step.underrubrik:
+            paras.append(para(step.underrubrik, bullet=False, level=0, group=group, space_before=2))
+        paras.append(para(step.text, level=0, group=group))
+    paras.append(para(anv.deadline_text, bold=True, bullet=False, space_before=12))
+    title = ctx.t("anvisningar", planar=ctx.plan.plan.planar, namnd=ctx.namnd)
+    return [TextSpec(title, paras)]
+
+
+def area_missing(ctx: Context, area: Area) -> list[str]:
+    """What an area still lacks, as lines for an 'Underlag saknas' slide (empty when complete)."""
+    anv = ctx.plan.anvisningar
+    if area.content is None:
+        return [ctx.t("omrade_saknas_fil", fil=area.source)]
+    lines = []
+    if area.content.antal_insatser < anv.minst_insatser:
+        lines.append(ctx.t("omrade_saknas_insatser", antal=area.content.antal_insatser, minst=anv.minst_insatser))
+    if len(area.content.utmaningar) < anv.minst_utmaningar:
+        lines.append(ctx.t("omrade_saknas_utmaningar", antal=len(area.content.utmaningar), minst=anv.minst_utmaningar))
+    return lines
+
+
+def omraden(ctx: Context, section) -> list[Spec]:
+    specs: list[Spec] = []
+    fokus_names = {}
+    for goal in ctx.plan.malsattningar.malsattningar:
+        for f in goal.fokusomraden:
+            fokus_names[f.nr] = f.namn
+            for d in f.delomraden:
+                fokus_names[d.nr] = d.namn
+    for area in ctx.plan.omraden:
+        name = area.ref.namn
+        specs.append(SectionSpec(ctx.t("omrade_avsnitt", omrade=name)))
+        missing = area_missing(ctx, area)
+        if missing:
+            lines = missing + [ctx.t("omrade_saknas_ansvarig", ansvarig=area.ref.ansvarig, deadline=ctx.plan.anvisningar.deadline)]
+            specs.append(TextSpec(ctx.t("omrade_saknas", omrade=name), [para(x, bullet=False) for x in lines]))
+        content = area.content
+        if content is None:
+            continue
+        if content.insatser:
+            paras = []
+            for group in content.insatser:
+                gid = ctx.group()
+                heading = group.rubrik or fokus_names.get(group.fokusomrade, group.fokusomrade)
+                paras.append(para(heading, bold=True, bullet=False, heading=True, group=gid, space_before=10))
+                paras += [para(text, group=gid) for text in group.punkter]
+            title = ctx.t("omrade_insatser", omrade=name, antal=len({g.fokusomrade for g in content.insatser}))
+            specs.append(TextSpec(title, paras))
+        if content.utmaningar:
+            paras = []
+            for challenge in content.utmaningar:
+                gid = ctx.group()
+                if challenge.rubrik:
+                    paras.append(para(challenge.rubrik, bold=True, bullet=False, heading=True, group=gid, space_before=10))
+                paras += [para(text, group=gid, level=0) for text in challenge.punkter]
+            specs.append(TextSpec(ctx.t("omrade_utmaningar", omrade=name), paras))
+    return specs
+
+
+def avslutning(ctx: Context, section) -> list[Spec]:
+    return [SectionSpec(ctx.t("fragor"))]
+
+
+SECTIONS = {
+    "titel": titel, "tidplan": tidplan, "punktlista": punktlista, "målsättningar": malsattningar,
+    "målsättningar_med_styrtal": malsattningar_med_styrtal, "målstruktur": malstruktur,
+    "fokusområden": fokusomraden, "gemensamma_inledning": gemensamma_inledning, "gemensamma": gemensamma,
+    "uppdragssammanfattning": uppdragssammanfattning, "sammanfattning_antal": sammanfattning_antal,
+    "ekonomiska_förutsättningar": ekonomiska_forutsattningar, "resursfördelningsmodell": resursfordelningsmodell,
+    "tabell": tabell, "internkontroll": internkontroll, "anvisningar": anvisningar, "områden": omraden,
+    "avslutning": avslutning,
+}
