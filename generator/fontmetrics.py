@@ -19,6 +19,9 @@ UNITS = 1000  # measuring size in Pillow; widths are cached in these units per e
 MISSING_EM = 1.25
 FALLBACK_EM = 0.62
 FALLBACK_LINE = 1.25
+# PowerPoint spaces single lines about 1.2 em apart whatever the font says, and LibreOffice
+# was measured doing the same with Liberation Sans (whose own metrics say 1.15): never less.
+MIN_LINE_EM = 1.2
 
 # Metric-compatible stand-ins, so a deck made for Calibri measures the same on Linux.
 ALIASES = {
@@ -101,7 +104,7 @@ class FontMetrics:
 
             self._font = ImageFont.truetype(str(self.path), UNITS)
             self._notdef = self._font.getlength("\U0010fffd")
-            self.line_em = _line_height_em(self.path)
+            self.line_em = max(MIN_LINE_EM, _line_height_em(self.path))
         else:
             self._font = None
             self.line_em = FALLBACK_LINE

@@ -37,3 +37,24 @@ def soffice() -> str:
     if os.environ.get("VPGEN_REQUIRE_LIBREOFFICE"):
         pytest.fail("LibreOffice is required here (VPGEN_REQUIRE_LIBREOFFICE=1) but soffice is not installed")
     pytest.skip("LibreOffice (soffice) is not installed")
+
+
+SHARED_TOOLS = REPO.parent / "shared" / "tools"
+
+
+def overflow_findings(deck: Path, tol: float = 2.0) -> list[dict]:
+    """Render a deck with LibreOffice through ../shared/tools/overflow_check.py; its findings."""
+    import json
+    import subprocess
+    import sys
+
+    soffice()
+    tool = SHARED_TOOLS / "overflow_check.py"
+    if not tool.exists():
+        if os.environ.get("VPGEN_REQUIRE_LIBREOFFICE"):
+            pytest.fail(f"{tool} is required but missing")
+        pytest.skip(f"{tool} is not available")
+    result = subprocess.run([sys.executable, str(tool), str(deck), "--json", "--tol", str(tol)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode in (0, 1), result.stderr
+    return json.loads(result.stdout)["findings"]

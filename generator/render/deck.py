@@ -99,25 +99,40 @@ def _drop_slides(prs) -> None:
         id_list.remove(slide_id)
 
 
-def _theme_fonts(prs) -> tuple[str, str]:
-    """(title font, body font) as the master's text styles resolve them."""
+def _theme_fonts(prs) -> dict[str, str]:
+    """The theme's major (+mj) and minor (+mn) latin typefaces."""
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-    master = prs.slide_master
-    major = minor = "Calibri"
+    fonts = {"+mj-lt": "Calibri", "+mn-lt": "Calibri"}
     try:
-        theme = etree.fromstring(master.part.part_related_by(RT.THEME).blob)
-        major = theme.find(f".//{a('majorFont')}/{a('latin')}").get("typeface") or major
-        minor = theme.find(f".//{a('minorFont')}/{a('latin')}").get("typeface") or minor
+        theme = etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob)
+        fonts["+mj-lt"] = theme.find(f".//{a('majorFont')}/{a('latin')}").get("typeface") or fonts["+mj-lt"]
+        fonts["+mn-lt"] = theme.find(f".//{a('minorFont')}/{a('latin')}").get("typeface") or fonts["+mn-lt"]
     except (KeyError, AttributeError, etree.XMLSyntaxError):
         pass
+    return fonts
 
-    def styled(style: str, theme_font: str) -> str:
-        node = master._element.find(f".//{{{P}}}{style}/{a('lvl1pPr')}/{a('defRPr')}/{a('latin')}")
-        face = node.get("typeface") if node is not None else None
-        return theme_font if not face or face.startswith("+") else face
 
-    return styled("titleStyle", major), styled("bodyStyle", minor)
+def effective_font(ph, master, theme: dict[str, str]) -> str:
+    """The latin typeface text in this placeholder gets: its own list style, the layout's,
+    the master's, the master's text styles, then the theme. We then write it on every run,
+    so every renderer uses the font we measured with.
+    """
+    def resolve(face: str | None) -> str | None:
+        if not face:
+            return None
+        return theme.get(face[:6], theme["+mn-lt"]) if face.startswith("+") else face
+
+    node = ph
+    while node is not None:
+        latin = node._element.find(f"{{{P}}}txBody/{a('lstStyle')}/{a('lvl1pPr')}/{a('defRPr')}/{a('latin')}")
+        if latin is not None and resolve(latin.get("typeface")):
+            return resolve(latin.get("typeface"))
+        node = getattr(node, "_base_placeholder", None)
+    style = "titleStyle" if ph is not None and _ph_type(ph) in TITLE_PH else "bodyStyle"
+    latin = master._element.find(f".//{{{P}}}{style}/{a('lvl1pPr')}/{a('defRPr')}/{a('latin')}")
+    face = resolve(latin.get("typeface")) if latin is not None else None
+    return face or (theme["+mj-lt"] if style == "titleStyle" else theme["+mn-lt"])
 
 
 def _ph_type(ph) -> str:
@@ -177,12 +192,16 @@ class DeckWriter:
         self.layout_names = layout_names
         self.t = texts
         self.plan = plan
-        title_font, body_font = _theme_fonts(self.prs)
-        self.title_fonts, self.body_fonts = Fonts(title_font), Fonts(body_font)
         self.indent = Indent()
         self.titles: set[str] = set()
         self.first_title: str | None = None
         self._layout_cache: dict[tuple, object] = {}
+        theme = _theme_fonts(self.prs)
+        shape = _structure(self.layout("innehåll"))
+        master = self.prs.slide_master
+        self.title_font = effective_font(shape["title"][0], master, theme)
+        self.body_font = effective_font(shape["body"][0], master, theme)
+        self.title_fonts, self.body_fonts = Fonts(self.title_font), Fonts(self.body_font)
 
     # -- layouts
 
@@ -228,18 +247,20 @@ class DeckWriter:
 
     def new_slide(self, layout, title: str, notes: list[str], role: str):
         slide = self.prs.slides.add_slide(layout)
+        _pin_placeholders(slide, layout)
         title = self._unique(title)
         ph = next((p for p in slide.placeholders if _ph_type(p) in TITLE_PH), None)
         if ph is None:
             raise LayoutError(f"bildlayouten '{layout.name}' i {self.template} saknar rubrikplatshållare")
         box = _inner_box(ph)
         size, shown = fit_single(title, box, self.title_fonts, TITLE_LADDERS.get(role, TITLE_LADDER), bold=True)
-        _fill(ph.text_frame, [para(shown, bullet=False, space_before=0)], size, self.indent, keep_style=True)
+        _fill(ph.text_frame, [para(shown, bullet=False, space_before=0)], size, self.indent, self.title_font,
+              keep_style=True)
         if shown != title:
             notes = [title] + notes
         if notes:
             _fill(slide.notes_slide.notes_text_frame, [para(n, bullet=False, space_before=0) for n in notes], 12,
-                  self.indent, keep_style=True)
+                  self.indent, self.body_font, keep_style=True)
         return slide
 
     def add(self, spec: Spec, layout_name: str | None) -> None:
@@ -271,9 +292,13 @@ class DeckWriter:
         _drop_empty_placeholders(slide)
 
     def _fill_fitted(self, ph, paras: list[Para], ladder) -> None:
+        """A text that cannot continue onto another slide: the ladder, then shortening."""
         box = _inner_box(ph)
         fit = fit_paragraphs(paras, box, self.body_fonts, self.indent, ladder, ladder[-1], self._continued)
-        _fill(ph.text_frame, fit.pages[0], fit.size, self.indent)
+        if len(fit.pages) > 1:
+            size, shown = fit_single(" – ".join(p.text for p in paras), box, self.body_fonts, (ladder[-1],))
+            fit.pages = [[para(shown, bullet=False, space_before=0)]]
+        _fill(ph.text_frame, fit.pages[0], fit.size, self.indent, self.body_font)
 
     def _continued(self, heading: Para) -> Para:
         text = self.t("forts", rubrik=heading.text.rstrip(":"), nummer=1)
@@ -293,7 +318,7 @@ class DeckWriter:
             slide = self.new_slide(layout, title, notes, spec.role)
             body = _structure(slide)["body"][0]
             page = [replace(page[0], space_before=0)] + page[1:]
-            _fill(body.text_frame, page, fit.size, self.indent)
+            _fill(body.text_frame, page, fit.size, self.indent, self.body_font)
             if spec.marker:
                 self._marker(slide, spec.marker)
             _drop_empty_placeholders(slide)
@@ -417,7 +442,8 @@ class DeckWriter:
             bold = r == 0 or (table.last_row and r == len(all_rows) - 1)
             for c, text in enumerate(cells):
                 cell = table.cell(r, c)
-                _fill(cell.text_frame, [para(text, bold=bold, bullet=False, space_before=0)], size, self.indent)
+                _fill(cell.text_frame, [para(text, bold=bold, bullet=False, space_before=0)], size, self.indent,
+                      self.body_font)
                 if spec.numeric and spec.numeric[c] and r > 0:
                     cell.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
         frame.width = sum(table.columns[c].width for c in range(len(spec.columns)))
@@ -434,7 +460,7 @@ class DeckWriter:
         from pptx.enum.text import MSO_AUTO_SIZE
 
         tf.auto_size = MSO_AUTO_SIZE.NONE
-        _fill(tf, paras, size, self.indent)
+        _fill(tf, paras, size, self.indent, self.body_font)
         _set_descr(box, " ".join(p.text for p in paras))
         return box
 
@@ -461,13 +487,14 @@ class DeckWriter:
         items = spec.milestones
         per, size, texts, need = self._timeline_plan(items, rect)
         pages = -(-len(items) // per)
-        date_h = self.body_fonts.get(True).line_height(self.TIMELINE_DATE) + 7.2
+        col_w = rect.width // per
+        date_size = self._date_size(items, pt(col_w) - 14.4)
+        date_h = self.body_fonts.get(True).line_height(date_size) + 7.2
         block = date_h + self.TIMELINE_GAP + need
         top = rect.top + int(max(0, rect.height - emu(block)) * 0.4)
         line_y = top + emu(date_h + self.TIMELINE_GAP / 2)
         box_top = top + emu(date_h + self.TIMELINE_GAP)
         dot = emu(16)
-        col_w = rect.width // per
         for n in range(pages):
             title = spec.title if n == 0 else self.t("forts", rubrik=spec.title, nummer=n)
             slide = self.new_slide(layout, title, [], "rubrik")
@@ -482,7 +509,7 @@ class DeckWriter:
                 item, x = items[i], rect.left + (i - n * per) * col_w
                 date = self._group_text(group, Rect(x, top, col_w, emu(date_h)),
                                         [para(item.date, bold=True, bullet=False, space_before=0)],
-                                        self.TIMELINE_DATE, f"Datum {i + 1}")
+                                        date_size, f"Datum {i + 1}")
                 _color_runs(date, ACCENT)
                 marker = group.shapes.add_shape(MSO_SHAPE.OVAL, x + emu(10), line_y - dot // 2, dot, dot)
                 marker.fill.solid()
@@ -494,6 +521,13 @@ class DeckWriter:
                                  f"Milstolpe {i + 1}: {item.date}")
             _set_descr(group, spec.alt if pages == 1 else f"{spec.alt} (del {n + 1} av {pages})")
             _drop_empty_placeholders(slide)
+
+    def _date_size(self, items, width: float) -> float:
+        """The largest size at which every date label stays on one line of its column."""
+        for size in (self.TIMELINE_DATE, 18, 16, 14, 12):
+            if all(len(wrap((Run(item.date, True),), width, size, self.body_fonts)) == 1 for item in items):
+                return size
+        return 12
 
     def _milestone_paras(self, item) -> list[Para]:
         out = [para(item.heading, bold=True, bullet=False, space_before=0)]
@@ -530,7 +564,7 @@ class DeckWriter:
         tf = box.text_frame
         tf.word_wrap = True
         tf.auto_size = MSO_AUTO_SIZE.NONE
-        _fill(tf, paras, size, self.indent)
+        _fill(tf, paras, size, self.indent, self.body_font)
         _set_descr(box, " ".join(p.text for p in paras))
         return box
 
@@ -571,6 +605,27 @@ def _inherited_body_pr(ph):
     return chain
 
 
+def _pin_placeholders(slide, layout) -> None:
+    """Give each new placeholder its layout placeholder's geometry and insets explicitly.
+
+    Inheritance goes by idx, and some templates (LibreOffice exports) give several
+    placeholders the same idx; pinned, every renderer and our measurement agree.
+    """
+    for slide_ph, layout_ph in zip(slide.placeholders, layout.iter_cloneable_placeholders()):
+        if layout_ph.width is None:
+            continue
+        slide_ph.left, slide_ph.top = layout_ph.left, layout_ph.top
+        slide_ph.width, slide_ph.height = layout_ph.width, layout_ph.height
+        chain = _inherited_body_pr(layout_ph)
+        body = slide_ph._element.find(f"{{{P}}}txBody/{a('bodyPr')}")
+        if body is None:
+            continue
+        for key in ("lIns", "rIns", "tIns", "bIns", "anchor"):
+            value = next((b.get(key) for b in chain if b.get(key) is not None), None)
+            if value is not None and body.get(key) is None:
+                body.set(key, value)
+
+
 def _inner_box(ph) -> Box:
     """The text area of a placeholder in points: its size less the insets it inherits."""
     defaults = {"lIns": 91440, "rIns": 91440, "tIns": 45720, "bIns": 45720}
@@ -587,7 +642,7 @@ def _text_height(paras: list[Para], width: float, size: float, fonts: Fonts, ind
     return total_height(paras, width, size, fonts, indent)
 
 
-def _fill(tf, paras: list[Para], size: float, indent: Indent, keep_style: bool = False) -> None:
+def _fill(tf, paras: list[Para], size: float, indent: Indent, font: str, keep_style: bool = False) -> None:
     """Replace a text frame's paragraphs; every run gets size and sv-SE, every paragraph explicit spacing."""
     from .fit import size_for
 
@@ -601,7 +656,6 @@ def _fill(tf, paras: list[Para], size: float, indent: Indent, keep_style: bool =
             left = indent.left(p)
             ppr.set("marL", str(emu(left)))
             ppr.set("indent", str(-emu(left - indent.plain_left[min(p.level, 2)]) if p.bullet else 0))
-            ppr.set("algn", "l")
             ln = etree.SubElement(ppr, a("lnSpc"))
             etree.SubElement(ln, a("spcPct"), val="100000")
             spc = etree.SubElement(ppr, a("spcBef"))
@@ -617,10 +671,13 @@ def _fill(tf, paras: list[Para], size: float, indent: Indent, keep_style: bool =
         for run in p.runs:
             ar = etree.SubElement(ap, a("r"))
             rpr = etree.SubElement(ar, a("rPr"), lang=LANG, sz=str(int(run_size * 100)))
-            rpr.set("b", "1" if run.bold else "0")
+            if run.bold:
+                rpr.set("b", "1")  # otherwise the template's style decides (titles are often bold)
             rpr.set("dirty", "0")
+            etree.SubElement(rpr, a("latin"), typeface=font)
             etree.SubElement(ar, a("t")).text = run.text
-        etree.SubElement(ap, a("endParaRPr"), lang=LANG, sz=str(int(run_size * 100)), dirty="0")
+        end = etree.SubElement(ap, a("endParaRPr"), lang=LANG, sz=str(int(run_size * 100)), dirty="0")
+        etree.SubElement(end, a("latin"), typeface=font)
     if not paras:
         etree.SubElement(body, a("p"))
 

@@ -121,7 +121,7 @@ def styrtal_paras(ctx: Context, items: list[Styrtal], level: int = 0) -> list[Pa
     out = [para(ctx.t("styrtal_etikett"), bold=True, bullet=False, heading=True, group=group, space_before=10)]
     for s in items:
         out.append(para(ctx.t("styrtal_rad", **styrtal_values(s)), level=level, group=group,
-                        note=_note(ctx, f"Styrtal {_short(s.text)}", s.kalla)))
+                        note=_note(ctx, f"Styrtal ”{_short(s.text)}”", s.kalla)))
     return out
 
 
@@ -135,7 +135,7 @@ def uppdrag_paras(ctx: Context, label: str, items: list[Uppdrag], numbered: bool
         kalla = u.kalla or kalla_default
         text = ctx.t("uppdrag_rad", text=u.text, kalla=u.kalla if show_kalla else None)
         runs = ((Run(ctx.t("uppdrag_nr_rad", nr=u.nr), True),) if numbered and u.nr is not None else ()) + (Run(text),)
-        what = f"Nr {u.nr}" if u.nr is not None else f"Uppdrag {_short(u.text)}"
+        what = f"Nr {u.nr}" if u.nr is not None else f"Uppdrag ”{_short(u.text)}”"
         out.append(Para(runs, group=group, note=_note(ctx, what, kalla)))
     return out
 

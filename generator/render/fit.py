@@ -207,17 +207,23 @@ def fit_single(text: str, box: Box, fonts: Fonts, ladder: tuple[float, ...], bol
         if len(lines) * fonts.get(bold).line_height(size) <= box.height:
             return size, text
     size = ladder[-1]
+    height = fonts.get(bold).line_height(size)
+
+    def fits(candidate: str) -> bool:
+        return len(wrap((Run(candidate, bold),), box.width, size, fonts)) * height <= box.height
+
     words = text.split(" ")
-    while words:
+    while len(words) > 1:
         words.pop()
         candidate = " ".join(words).rstrip(" ,;:–-") + " …"
-        if len(wrap((Run(candidate, bold),), box.width, size, fonts)) * fonts.get(bold).line_height(size) <= box.height:
+        if fits(candidate):
             return size, candidate
-    # One giant word: keep as many characters as fit.
-    candidate = text
-    while candidate and len(wrap((Run(candidate + "…", bold),), box.width, size, fonts)) * fonts.get(bold).line_height(size) > box.height:
-        candidate = candidate[: max(0, len(candidate) - max(1, len(candidate) // 10))]
-    return size, candidate + "…"
+    # One giant word left: keep the longest prefix that fits.
+    word, low, high = words[0], 0, len(words[0])
+    while low < high:
+        mid = (low + high + 1) // 2
+        low, high = (mid, high) if fits(word[:mid] + "…") else (low, mid - 1)
+    return size, word[:low] + "…"
 
 
 def cell_lines(text: str, width: float, size: float, fonts: Fonts, bold: bool = False) -> int:
