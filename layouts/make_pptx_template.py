@@ -86,6 +86,23 @@ def placeholder(tree, idx: int):
     return None
 
 
+def add_accent_bar(layout_tree) -> None:
+    """A decorative band down the left edge of title and section slides."""
+    tree = layout_tree.find(q("p:cSld")).find(q("p:spTree"))
+    ids = [int(el.get("id")) for el in layout_tree.iter(q("p:cNvPr"))]
+    ns_p, ns_a = NS["p"], NS["a"]
+    sp = etree.fromstring(
+        f'<p:sp xmlns:p="{ns_p}" xmlns:a="{ns_a}"><p:nvSpPr>'
+        f'<p:cNvPr id="{max(ids) + 1}" name="Dekorband"><a:extLst><a:ext uri="{{C183D7F6-B498-43B3-948B-1728B52AA6E4}}">'
+        '<adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/>'
+        '</a:ext></a:extLst></p:cNvPr><p:cNvSpPr/><p:nvPr userDrawn="1"/></p:nvSpPr>'
+        f'<p:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{int(Inches(0.35))}" cy="{int(HEIGHT)}"/></a:xfrm>'
+        f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr val="{TITLE_COLOUR}"/></a:solidFill>'
+        '<a:ln><a:noFill/></a:ln></p:spPr></p:sp>'
+    )
+    tree.insert(2, sp)  # behind the placeholders
+
+
 def style_levels(style, sizes: list[int], colour: str, bold: bool = False) -> None:
     """Sizes per level (hundredths of a point), colour, language sv-SE, tidy spacing."""
     for level, size in enumerate(sizes, start=1):
@@ -160,14 +177,16 @@ def main(out: Path) -> None:
             tree.insert(3, body)
         if name == "Rubrikbild":
             for idx, size, colour in ((0, 4000, TITLE_COLOUR), (1, 2400, TEXT_COLOUR)):
-                sp = placeholder(ltree, idx)
-                ppr = sp.find(".//" + q("a:lstStyle"))
-                if ppr is not None and len(ppr) == 0:
-                    lvl = etree.SubElement(ppr, q("a:lvl1pPr"), algn="l", indent="0", marL="0")
-                    etree.SubElement(lvl, q("a:buNone"))
-                    rpr = etree.SubElement(lvl, q("a:defRPr"), sz=str(size), lang="sv-SE")
-                    fill = etree.SubElement(rpr, q("a:solidFill"))
-                    etree.SubElement(fill, q("a:srgbClr"), val=colour)
+                lst = placeholder(ltree, idx).find(".//" + q("a:lstStyle"))
+                for child in list(lst):
+                    lst.remove(child)
+                lvl = etree.SubElement(lst, q("a:lvl1pPr"), marL="0", indent="0", algn="l")
+                etree.SubElement(lvl, q("a:buNone"))
+                rpr = etree.SubElement(lvl, q("a:defRPr"), sz=str(size), lang="sv-SE")
+                fill = etree.SubElement(rpr, q("a:solidFill"))
+                etree.SubElement(fill, q("a:srgbClr"), val=colour)
+        if name in ("Rubrikbild", "Avsnittsrubrik"):
+            add_accent_bar(ltree)
         if name == "Avsnittsrubrik":
             for idx, size in ((0, 4000), (1, 2000)):
                 sp = placeholder(ltree, idx)

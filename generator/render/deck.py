@@ -30,9 +30,9 @@ EMU_PER_PT = 12700
 LANG = "sv-SE"
 MAX_TEMPLATE_BYTES = 200 * 1024 * 1024
 
-BODY_LADDER = (24, 22, 20, 18, 16, 14)
+BODY_LADDER = (24, 22, 20, 18, 16, 15, 14)
 BODY_PAGE_SIZE = 16
-TABLE_LADDER = (16, 14, 12)
+TABLE_LADDER = (20, 18, 16, 14, 12)
 TABLE_PAGE_SIZE = 14
 TITLE_LADDERS = {"titel": (40, 36, 32, 28), "avsnitt": (40, 36, 32, 28)}
 TITLE_LADDER = (28, 24, 20)
@@ -329,7 +329,8 @@ class DeckWriter:
         rect = self._table_rect(layout)
         side_w = int(rect.width * 0.33) if spec.side else 0
         gap = emu(14) if spec.side else 0
-        table_w = rect.width - side_w - gap
+        # A narrow table (two columns) is not stretched over the whole slide.
+        table_w = min(rect.width - side_w - gap, emu(190) * len(spec.columns) + emu(150))
         asides: list[Para] = []
         intro_h = 0.0
         top = rect.top
