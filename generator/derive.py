@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
-from .model import Fokusomrade, Gemensam, Malsattning, Plan, Styrtal, Uppdrag
+from .model import AREA_DIR, Area, Fokusomrade, Gemensam, Malsattning, Plan, Styrtal, Uppdrag
 from .text import Kalla
 
 
@@ -65,6 +65,20 @@ class Counts:
 
 
 @dataclass(frozen=True)
+class AreaGaps:
+    """What an area still owes against the anvisningar: its file, or (antal, minst) when short."""
+
+    fil: str  # the area file as the content folder names it, e.g. "omraden/energi-och-klimat.yaml"
+    file_missing: bool
+    insatser: tuple[int, int] | None
+    utmaningar: tuple[int, int] | None
+
+    @property
+    def complete(self) -> bool:
+        return not (self.file_missing or self.insatser or self.utmaningar)
+
+
+@dataclass(frozen=True)
 class TableRow:
     namn: str
     values: tuple[Decimal, ...]
@@ -113,6 +127,32 @@ class Derived:
     @cached_property
     def goals_with_fokus(self) -> list[Malsattning]:
         return [goal for goal in self.plan.malsattningar.malsattningar if goal.fokusomraden]
+
+    @cached_property
+    def fokus_names(self) -> dict[str, str]:
+        """Every fokusområde's name by nr, groups (4.1) and delområden (4.1.1) alike."""
+        names: dict[str, str] = {}
+
+        def walk(items: list[Fokusomrade]) -> None:
+            for item in items:
+                names.setdefault(item.nr, item.namn)
+                walk(item.delomraden)
+
+        for goal in self.plan.malsattningar.malsattningar:
+            walk(goal.fokusomraden)
+        return names
+
+    def area_gaps(self, area: Area) -> AreaGaps:
+        anv = self.plan.anvisningar
+        fil = f"{AREA_DIR}/{area.ref.fil}"
+        if area.content is None:
+            return AreaGaps(fil, True, None, None)
+        insatser, utmaningar = area.content.antal_insatser, len(area.content.utmaningar)
+        return AreaGaps(
+            fil, False,
+            (insatser, anv.minst_insatser) if insatser < anv.minst_insatser else None,
+            (utmaningar, anv.minst_utmaningar) if utmaningar < anv.minst_utmaningar else None,
+        )
 
     def goal(self, nr: int) -> Malsattning:
         return next(g for g in self.plan.malsattningar.malsattningar if g.nr == nr)

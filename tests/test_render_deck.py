@@ -17,7 +17,7 @@ from generator.layout import Layout, LayoutError
 from generator.load import load_content
 from generator.render.deck import render_decks
 
-from .conftest import LAYOUTS, REPO, SAMPLE, overflow_findings, replace_in, soffice
+from .conftest import LAYOUTS, REFERENCE, SAMPLE, overflow_findings, replace_in, soffice
 from .golden import GOLDEN, summarize_deck
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -390,3 +390,67 @@ def test_libreoffice_template_is_usable_and_fits(tmp_path):
     # Tolerance 6 pt: with zero insets, LibreOffice's PDF puts a line's trailing space past the
     # box edge (the last glyph is inside); any real overflow is a whole line or word, far more.
     assert overflow_findings(path, tol=6) == []
+
+
+def deck_text(data: bytes) -> str:
+    prs = deck_of(data)
+    return " ".join(t for slide in prs.slides for t in [slide.shapes.title.text] + slide_texts(slide))
+
+
+def test_every_text_of_the_reference_is_on_a_slide_in_the_reference_order(sample):
+    """The content test's phrases of the reference, found in the deck (titles and labels too).
+
+    Tidplan dates stay as the reference writes them ('17 juni'), since the deck writes them so.
+    Order is checked for fragments long enough to be unique (≥ 30 characters).
+    """
+    from . import test_sample_content as reference
+
+    rewrites = [(pattern, (reference.SEP + r"\1 \2" + reference.SEP) if repl is reference._iso_date else repl)
+                for pattern, repl, _why in reference.REWRITES]
+    text = reference.norm(deck_text(sample)).casefold()
+    missing, out_of_order, cursor = [], [], 0
+    for phrase in reference.reference_phrases(REFERENCE.read_text(encoding="utf-8")):
+        for pattern, repl in rewrites:
+            phrase = re.sub(pattern, repl, phrase)
+        for part in phrase.split(reference.SEP):
+            part = part.strip(" .,:;()•\u0335−-")
+            if not re.search(r"\w", part):
+                continue
+            key = reference.norm(part).casefold()
+            if key not in text:
+                missing.append(part)
+            elif len(key) >= 30:
+                found = text.find(key, cursor)
+                if found < 0:
+                    out_of_order.append(part)
+                else:
+                    cursor = found
+    assert missing == []
+    # The reference's two-column utmaningar slide extracts its headings after their points;
+    # the content pairs them (heading, then points), so these three come earlier in the deck.
+    assert out_of_order == ["Främjande och förebyggande arbete", "Digitalisering och välfärdsteknik",
+                            "Kompetensförsörjning inom välfärden"]
+
+
+def test_missing_and_incomplete_areas_get_an_underlag_saknas_slide(content):
+    (content / "omraden" / "energi-och-klimat.yaml").unlink()
+    (content / "omraden" / "naringslivsutveckling.yaml").write_text(
+        "område: Näringslivsutveckling\n"
+        "insatser:\n"
+        "  - fokusområde: \"4.1\"\n    punkter: [ÖMS]\n"
+        "  - fokusområde: \"4.3\"\n    punkter: [Företagsnära tjänster]\n"
+        "utmaningar:\n  - punkter: [En]\n  - punkter: [Två]\n  - punkter: [Tre]\n", encoding="utf-8")
+    prs = deck_of(render(content)[DECK])
+    got = titles(prs)
+    missing = prs.slides[got.index("Energi och klimat: underlag saknas")]
+    assert slide_texts(missing) == [
+        "Området har inte lämnat något underlag ännu (filen omraden/energi-och-klimat.yaml saknas).",
+        "Ansvarig: områdeschef Energi och klimat. Sista dag: 10 augusti 2025.",
+    ]
+    assert got.index("Energi och klimat") + 1 == got.index("Energi och klimat: underlag saknas")
+    assert "Utmaningar – Energi och klimat" not in got
+    incomplete = prs.slides[got.index("Näringslivsutveckling: underlag saknas")]
+    assert slide_texts(incomplete) == [
+        "Insatser: 2 av minst 3.", "Ansvarig: områdeschef Näringslivsutveckling. Sista dag: 10 augusti 2025."]
+    # What the area did deliver is still shown.
+    assert "Insatser där område Näringslivsutveckling kan bidra till de två fokusområdena" in got

@@ -360,25 +360,19 @@ def anvisningar(ctx: Context, section) -> list[Spec]:
 
 def area_missing(ctx: Context, area: Area) -> list[str]:
     """What an area still lacks, as lines for an 'Underlag saknas' slide (empty when complete)."""
-    anv = ctx.plan.anvisningar
-    if area.content is None:
-        return [ctx.t("omrade_saknas_fil", fil=area.source)]
+    gaps = ctx.derived.area_gaps(area)
+    if gaps.file_missing:
+        return [ctx.t("omrade_saknas_fil", fil=gaps.fil)]
     lines = []
-    if area.content.antal_insatser < anv.minst_insatser:
-        lines.append(ctx.t("omrade_saknas_insatser", antal=area.content.antal_insatser, minst=anv.minst_insatser))
-    if len(area.content.utmaningar) < anv.minst_utmaningar:
-        lines.append(ctx.t("omrade_saknas_utmaningar", antal=len(area.content.utmaningar), minst=anv.minst_utmaningar))
+    if gaps.insatser:
+        lines.append(ctx.t("omrade_saknas_insatser", antal=gaps.insatser[0], minst=gaps.insatser[1]))
+    if gaps.utmaningar:
+        lines.append(ctx.t("omrade_saknas_utmaningar", antal=gaps.utmaningar[0], minst=gaps.utmaningar[1]))
     return lines
 
 
 def omraden(ctx: Context, section) -> list[Spec]:
     specs: list[Spec] = []
-    fokus_names = {}
-    for goal in ctx.plan.malsattningar.malsattningar:
-        for f in goal.fokusomraden:
-            fokus_names[f.nr] = f.namn
-            for d in f.delomraden:
-                fokus_names[d.nr] = d.namn
     for area in ctx.plan.omraden:
         name = area.ref.namn
         specs.append(SectionSpec(ctx.t("omrade_avsnitt", omrade=name)))
@@ -393,7 +387,7 @@ def omraden(ctx: Context, section) -> list[Spec]:
             paras = []
             for group in content.insatser:
                 gid = ctx.group()
-                heading = group.rubrik or fokus_names.get(group.fokusomrade, group.fokusomrade)
+                heading = group.rubrik or ctx.derived.fokus_names.get(group.fokusomrade, group.fokusomrade)
                 paras.append(para(heading, bold=True, bullet=False, heading=True, group=gid, space_before=10))
                 paras += [para(text, group=gid) for text in group.punkter]
             title = ctx.t("omrade_insatser", omrade=name, antal=len({g.fokusomrade for g in content.insatser}))
