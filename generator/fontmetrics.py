@@ -9,6 +9,7 @@ conservative estimate is used.
 
 from __future__ import annotations
 
+import bisect
 import os
 import struct
 import sys
@@ -68,19 +69,44 @@ def find_font(family: str, bold: bool = False) -> Path | None:
     return None
 
 
-def _line_height_em(path: Path) -> float:
-    """max(hhea ascender+descender+lineGap, OS/2 winAscent+winDescent) / unitsPerEm."""
-    data = path.read_bytes()
-    if data[:4] == b"ttcf":
-        data_offset = struct.unpack(">I", data[12:16])[0]
-    else:
-        data_offset = 0
-    num_tables = struct.unpack(">H", data[data_offset + 4:data_offset + 6])[0]
+def _tables(data: bytes) -> dict[str, int]:
+    """Offsets of the sfnt tables (first font of a collection)."""
+    base = struct.unpack(">I", data[12:16])[0] if data[:4] == b"ttcf" else 0
+    num_tables = struct.unpack(">H", data[base + 4:base + 6])[0]
     tables = {}
     for i in range(num_tables):
-        entry = data_offset + 12 + 16 * i
-        tag = data[entry:entry + 4].decode("latin-1")
-        tables[tag] = struct.unpack(">I", data[entry + 8:entry + 12])[0]
+        entry = base + 12 + 16 * i
+        tables[data[entry:entry + 4].decode("latin-1")] = struct.unpack(">I", data[entry + 8:entry + 12])[0]
+    return tables
+
+
+def _covered(data: bytes, tables: dict[str, int]) -> list[tuple[int, int]]:
+    """Code point ranges the font's Unicode cmap maps (format 12 when present, else 4)."""
+    cmap = tables.get("cmap")
+    if cmap is None:
+        return []
+    count = struct.unpack(">H", data[cmap + 2:cmap + 4])[0]
+    subtables = {}
+    for i in range(count):
+        platform, encoding, offset = struct.unpack(">HHI", data[cmap + 4 + 8 * i:cmap + 12 + 8 * i])
+        fmt = struct.unpack(">H", data[cmap + offset:cmap + offset + 2])[0]
+        if platform in (0, 3):
+            subtables.setdefault(fmt, cmap + offset)
+    if 12 in subtables:
+        at = subtables[12]
+        groups = struct.unpack(">I", data[at + 12:at + 16])[0]
+        return [struct.unpack(">II", data[at + 16 + 12 * g:at + 24 + 12 * g]) for g in range(groups)]
+    if 4 in subtables:
+        at = subtables[4]
+        segs = struct.unpack(">H", data[at + 6:at + 8])[0] // 2
+        ends = struct.unpack(f">{segs}H", data[at + 14:at + 14 + 2 * segs])
+        starts = struct.unpack(f">{segs}H", data[at + 16 + 2 * segs:at + 16 + 4 * segs])
+        return [(a, b) for a, b in zip(starts, ends) if a != 0xFFFF]
+    return []
+
+
+def _line_height_em(data: bytes, tables: dict[str, int]) -> float:
+    """max(hhea ascender+descender+lineGap, OS/2 winAscent+winDescent) / unitsPerEm."""
     upem = struct.unpack(">H", data[tables["head"] + 18:tables["head"] + 20])[0]
     hhea = tables["hhea"]
     asc, desc, gap = struct.unpack(">hhh", data[hhea + 4:hhea + 10])
@@ -90,6 +116,12 @@ def _line_height_em(path: Path) -> float:
         win_asc, win_desc = struct.unpack(">HH", data[os2 + 74:os2 + 78])
         height = max(height, win_asc + win_desc)
     return height / upem
+
+
+def _has_glyph(ranges: list[tuple[int, int]], ch: str) -> bool:
+    code = ord(ch)
+    index = bisect.bisect_right(ranges, (code, 0x10FFFF)) - 1
+    return index >= 0 and ranges[index][0] <= code <= ranges[index][1]
 
 
 class FontMetrics:
@@ -103,8 +135,10 @@ class FontMetrics:
             from PIL import ImageFont
 
             self._font = ImageFont.truetype(str(self.path), UNITS)
-            self._notdef = self._font.getlength("\U0010fffd")
-            self.line_em = max(MIN_LINE_EM, _line_height_em(self.path))
+            data = self.path.read_bytes()
+            tables = _tables(data)
+            self._ranges = sorted(_covered(data, tables))
+            self.line_em = max(MIN_LINE_EM, _line_height_em(data, tables))
         else:
             self._font = None
             self.line_em = FALLBACK_LINE
@@ -120,7 +154,7 @@ class FontMetrics:
                 width = UNITS * (FALLBACK_EM if ord(ch) < 0x2000 else MISSING_EM)
             else:
                 width = self._font.getlength(ch)
-                if width == self._notdef and ch not in " \u00a0":
+                if self._ranges and not _has_glyph(self._ranges, ch) and not ch.isspace():
                     width = max(width, UNITS * MISSING_EM)
                 if self.bold and self.path == find_font(self.family):
                     width *= 1.08  # no bold file: regular glyphs widened by a typical bold factor

@@ -1,0 +1,128 @@
+"""PDF through LibreOffice headless: one soffice process for all files, a private profile.
+
+Measured with LibreOffice 7.4.7: the default export already carries the document title (from
+the file's core properties), but the catalog /Lang of an Impress export is the *UI locale* of
+the profile (en-US), whatever the slides say; Writer takes the language of the document's
+default style. So the fresh profile gets `ooSetupSystemLocale = sv-SE` (changes only Impress's
+/Lang, and date/number formats of fields), and the export is tagged (`UseTaggedPDF` as JSON
+filter options, LibreOffice ≥ 7.4): headings, reading order and alt text reach the PDF. The
+same filter string converts .docx too (LibreOffice picks the Writer exporter by document type).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+
+INSTALL_HINT = "apt-get install -y --no-install-recommends libreoffice-impress libreoffice-writer"
+
+EXPORT_OPTIONS = {
+    "UseTaggedPDF": {"type": "boolean", "value": "true"},
+}
+
+_PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
+xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse">\
+<value>{lang}</value></prop></item>
+</oor:items>
+"""
+
+
+class PdfError(Exception):
+    """LibreOffice is missing or the conversion failed; the message is for the user (Swedish)."""
+
+
+def find_soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert_to_pdf(files: list[Path], out_dir: Path, timeout: float = 120, lang: str = "sv-SE") -> list[Path]:
+    """Convert every file to `out_dir/<stem>.pdf` in one LibreOffice run; return the PDF paths.
+
+    The PDFs are written to a temporary folder first and moved into place only when every
+    file converted, so a failure leaves the PDFs already in `out_dir` untouched.
+    """
+    files = [Path(f) for f in files]
+    if not files:
+        return []
+    stems = [f.stem for f in files]
+    clash = sorted({s for s in stems if stems.count(s) > 1})
+    if clash:
+        raise PdfError(f"PDF kan inte skapas: flera filer heter {', '.join(clash)} (olika filändelser), "
+                       "och deras PDF-filer skulle skriva över varandra.")
+    missing = [str(f) for f in files if not f.is_file()]
+    if missing:
+        raise PdfError(f"PDF kan inte skapas: filen finns inte: {', '.join(missing)}.")
+    soffice = find_soffice()
+    if soffice is None:
+        raise PdfError("PDF kan inte skapas: LibreOffice (soffice) är inte installerat. "
+                       f"Installera det med: {INSTALL_HINT}")
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    profile = Path(tempfile.mkdtemp(prefix="vpgen-lo-profile-"))
+    staging = Path(tempfile.mkdtemp(prefix=".vpgen-pdf-", dir=out_dir))  # same file system: atomic move
+    try:
+        (profile / "user").mkdir()
+        (profile / "user" / "registrymodifications.xcu").write_text(_PROFILE.format(lang=lang), encoding="utf-8")
+        cmd = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+               "--convert-to", "pdf:impress_pdf_Export:" + json.dumps(EXPORT_OPTIONS, separators=(",", ":")),
+               "--outdir", str(staging), *[str(f.resolve()) for f in files]]
+        stderr = _run(cmd, timeout)
+        produced = [staging / f"{f.stem}.pdf" for f in files]
+        failed = [f.name for f, pdf in zip(files, produced) if not pdf.is_file() or pdf.stat().st_size == 0]
+        if failed:
+            detail = f" LibreOffice skrev: {stderr.strip()[-300:]}" if stderr.strip() else ""
+            raise PdfError(f"PDF kan inte skapas: LibreOffice kunde inte konvertera {', '.join(failed)}.{detail} "
+                           f"Befintliga PDF-filer har inte ändrats. Kontrollera installationen ({INSTALL_HINT}).")
+        targets = []
+        for pdf in produced:
+            target = out_dir / pdf.name
+            os.replace(pdf, target)
+            targets.append(target)
+        return targets
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def _run(cmd: list[str], timeout: float) -> str:
+    """Run soffice in its own process group; kill the whole group on timeout. Returns stderr."""
+    try:
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                                start_new_session=True, text=True, errors="replace")
+    except OSError as err:
+        raise PdfError(f"PDF kan inte skapas: LibreOffice kunde inte startas ({err}). "
+                       f"Installera det med: {INSTALL_HINT}") from None
+    try:
+        _, stderr = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill_group(proc)
+        raise PdfError(f"PDF kan inte skapas: LibreOffice blev inte klart inom {timeout:g} sekunder och avbröts. "
+                       "Befintliga PDF-filer har inte ändrats. Försök igen, eller kontrollera att LibreOffice "
+                       f"fungerar ({INSTALL_HINT}).") from None
+    if proc.returncode != 0:
+        raise PdfError(f"PDF kan inte skapas: LibreOffice avslutades med felkod {proc.returncode}"
+                       f"{': ' + stderr.strip()[-300:] if stderr.strip() else ''}. Befintliga PDF-filer har inte "
+                       f"ändrats. Kontrollera installationen ({INSTALL_HINT}).")
+    return stderr
+
+
+def _kill_group(proc: subprocess.Popen) -> None:
+    try:
+        if hasattr(os, "killpg"):
+            os.killpg(proc.pid, signal.SIGKILL)
+        else:  # Windows: no process groups; soffice.exe ends its child with it
+            proc.kill()
+    except (ProcessLookupError, PermissionError):
+        pass
+    try:
+        proc.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        pass
