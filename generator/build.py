@@ -21,13 +21,23 @@ class BuildOptions:
     docx_template: Path | None = None
     outline: Path | None = None
     strict: bool = False
-    final: bool = False
+    final: bool = False  # strict, and the review must find nothing, before anything is written
+    pdf: bool = False
+
+
+class ReviewFailed(Exception):
+    """--final: the accessibility and fit review found problems in what would be written."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        super().__init__("\n".join(lines))
 
 
 @dataclass
 class BuildResult:
     written: list[Path]
     warnings: list[Problem] = field(default_factory=list)
+    pdfs: list[Path] = field(default_factory=list)
 
 
 def output_names(year: int) -> dict[str, str]:
@@ -59,9 +69,10 @@ def build(options: BuildOptions) -> BuildResult:
     from .load import load_content
     from .writer import normalize_zip, output_lock, prepare_output_dir, write_outputs
 
-    # 1. Gather: content, layouts, templates. Any problem stops here.
+    # 1. Gather: content, layouts, templates. Any problem stops here (a warning too, for --final:
+    #    missing or incomplete areas and example data are warnings until the final version).
     loaded = load_content(options.content_dir)
-    blocking = loaded.errors + (loaded.warnings if options.strict else [])
+    blocking = loaded.errors + (loaded.warnings if options.strict or options.final else [])
     if blocking:
         raise ContentError(loaded.problems)
     layout = Layout(find_layouts_dir(options.layouts_dir), options.template, options.docx_template, options.outline)
@@ -71,8 +82,34 @@ def build(options: BuildOptions) -> BuildResult:
     plan = loaded.plan
     outputs = render_all(plan, Derived(plan), layout)
 
-    # 3. Write: the only step that touches output/.
     normalized = {name: normalize_zip(data) for name, data in outputs.items()}
+    if options.final:
+        review_before_writing(normalized)
+
+    # 3. Write: the only step that touches output/.
     with output_lock(output_dir):
         written = write_outputs(output_dir, normalized)
-    return BuildResult(written=written, warnings=loaded.warnings)
+        pdfs = []
+        if options.pdf:
+            from .pdf import convert_to_pdf
+
+            pdfs = convert_to_pdf([p for p in written if p.suffix in (".pptx", ".docx")], output_dir)
+    return BuildResult(written=written, warnings=loaded.warnings, pdfs=pdfs)
+
+
+def review_before_writing(outputs: dict[str, bytes]) -> None:
+    """Review the documents as they would be written (rendered when LibreOffice is there)."""
+    import tempfile
+
+    from .review import run_review
+
+    with tempfile.TemporaryDirectory(prefix="vpgen-granska-") as tmp:
+        paths = []
+        for name, data in outputs.items():
+            if name.endswith((".pptx", ".docx")):
+                path = Path(tmp) / name
+                path.write_bytes(data)
+                paths.append(path)
+        result = run_review(paths, labels=[path.name for path in paths])
+    if result.findings:
+        raise ReviewFailed([finding.format() for finding in result.findings])

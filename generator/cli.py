@@ -104,27 +104,43 @@ def validate(content_dir: Path, strict: bool) -> None:
 @click.option("--disposition", "outline", type=click.Path(path_type=Path), default=None,
               help="Egen disposition (vilka presentationer och avsnitt), i stället för layouts/deck.yaml.")
 @click.option("--strict", is_flag=True, help="Behandla varningar som fel.")
-def build(content_dir, output_dir, layouts_dir, template, docx_template, outline, strict) -> None:
+@click.option("--final", is_flag=True,
+              help="Slutversion: inga varningar (alla områden klara, ingen exempeldata) och ingen anmärkning "
+                   "från granskningen av tillgänglighet och passform.")
+@click.option("--pdf", is_flag=True, help="Skriv också PDF av presentationen och dokumenten (kräver LibreOffice).")
+def build(content_dir, output_dir, layouts_dir, template, docx_template, outline, strict, final, pdf) -> None:
     """Bygg nämndpresentationen, verksamhetsplanen och uppdragssammanställningen."""
-    from .build import BuildOptions, build as run_build
+    from .build import BuildOptions, ReviewFailed, build as run_build
     from .layout import LayoutError
+    from .pdf import PdfError
     from .problems import ContentError
+    from .review import ReviewError
     from .texts import TextsError
     from .writer import OutputError
 
     options = BuildOptions(content_dir=content_dir, output_dir=output_dir, layouts_dir=layouts_dir,
-                           template=template, docx_template=docx_template, outline=outline, strict=strict)
+                           template=template, docx_template=docx_template, outline=outline, strict=strict,
+                           final=final, pdf=pdf)
     try:
         result = run_build(options)
     except ContentError as err:
         for problem in err.problems:
             click.echo(problem.format(), err=True)
-        raise VpgenError("Bygget avbröts: innehållet har fel (se ovan). Inga filer har ändrats.") from None
-    except (LayoutError, TextsError, OutputError) as err:
+        why = ("slutversionen kräver att alla fel och varningar är åtgärdade (se ovan)" if final
+               else "innehållet har fel (se ovan)")
+        raise VpgenError(f"Bygget avbröts: {why}. Inga filer har ändrats.") from None
+    except ReviewFailed as err:
+        for line in err.lines:
+            click.echo(line, err=True)
+        raise VpgenError("Bygget avbröts: granskningen av tillgänglighet och passform hittade problem (se ovan). "
+                         "Inga filer har ändrats.") from None
+    except (LayoutError, TextsError, OutputError, ReviewError) as err:
         raise VpgenError(f"Bygget avbröts: {err}. Inga filer har ändrats.") from None
+    except PdfError as err:
+        raise VpgenError(f"{err} Dokumenten är skrivna, men inga PDF-filer.") from None
     for problem in result.warnings:
         click.echo(problem.format(), err=True)
-    for path in result.written:
+    for path in result.written + result.pdfs:
         click.echo(f"Skrev {path}")
 
 

@@ -1,0 +1,119 @@
+"""`vpgen build` end to end: what it writes, what it refuses, and that a failure changes nothing."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pptx import Presentation
+
+from generator.cli import cli
+
+from .conftest import LAYOUTS, SAMPLE, replace_in, soffice
+
+NAMES = ["VP-2026-namndpresentation.pptx", "VP-2026-uppdrag.docx", "VP-2026-uppdrag.xlsx",
+         "VP-2026-verksamhetsplan.docx"]
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, ["build", "--layouts", str(LAYOUTS), *args])
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_build_writes_all_documents_and_warns_about_example_data(tmp_path):
+    result = run("--content", str(SAMPLE), "--output", str(tmp_path / "ut"))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "ut").iterdir() if not p.name.startswith(".")) == NAMES
+    assert "varning: fördelning.exempel: tabellen innehåller exempeldata" in result.output
+    assert f"Skrev {tmp_path / 'ut' / 'VP-2026-namndpresentation.pptx'}" in result.output
+
+
+def test_failed_build_leaves_last_good_output_untouched_and_no_temp_files(tmp_path, content):
+    out = tmp_path / "ut"
+    assert run("--content", str(content), "--output", str(out)).exit_code == 0
+    before = snapshot(out)
+    replace_in(content / "gemensamma.yaml", "nr: 50", "nr: 27")
+    result = run("--content", str(content), "--output", str(out))
+    assert result.exit_code == 1
+    assert "uppdrag nr 27 finns redan" in result.output
+    assert result.output.strip().endswith("Bygget avbröts: innehållet har fel (se ovan). Inga filer har ändrats.")
+    assert snapshot(out) == before
+    assert "Traceback" not in result.output
+
+
+def test_final_refuses_with_the_list_and_writes_nothing(tmp_path, content):
+    (content / "omraden" / "energi-och-klimat.yaml").unlink()
+    out = tmp_path / "ut"
+    result = run("--content", str(content), "--output", str(out), "--final")
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert lines[-1] == ("Bygget avbröts: slutversionen kräver att alla fel och varningar är åtgärdade (se ovan). "
+                         "Inga filer har ändrats.")
+    assert any("energi-och-klimat.yaml: varning: underlag saknas för området Energi och klimat" in line for line in lines)
+    assert sum("tabellen innehåller exempeldata" in line for line in lines) == 3
+    assert not out.exists() or not [p for p in out.iterdir() if not p.name.startswith(".")]
+
+
+def test_final_build_of_complete_content_reviews_and_writes(tmp_path, content):
+    replace_in(content / "ekonomi.yaml", "  exempel: true", "  exempel: false", count=3)
+    result = run("--content", str(content), "--output", str(tmp_path / "ut"), "--final")
+    assert result.exit_code == 0, result.output
+    assert "varning" not in result.output
+
+
+def test_final_build_fails_on_a_review_finding(tmp_path, content):
+    """A template whose slide is narrower than its placeholders: text would leave the slide."""
+    replace_in(content / "ekonomi.yaml", "  exempel: true", "  exempel: false", count=3)
+    template = tmp_path / "liten.pptx"
+    prs = Presentation(str(LAYOUTS / "board.pptx"))
+    prs.slide_width = prs.slide_width // 4  # every placeholder now runs off the slide
+    prs.save(template)
+    out = tmp_path / "ut"
+    result = run("--content", str(content), "--output", str(out), "--final", "--template", str(template))
+    assert result.exit_code == 1
+    assert "granskningen av tillgänglighet och passform hittade problem" in result.output
+    assert not out.exists() or not [p for p in out.iterdir() if not p.name.startswith(".")]
+
+
+def test_output_inside_content_is_refused(content):
+    result = run("--content", str(content), "--output", str(content / "ut"))
+    assert result.exit_code == 1
+    assert f"utdatamappen {content / 'ut'} ligger i innehållsmappen {content} — välj en annan mapp" in result.output
+
+
+def test_pdf_option_writes_three_pdfs_with_one_page_per_slide(tmp_path):
+    soffice()
+    import pymupdf
+
+    out = tmp_path / "ut"
+    result = run("--content", str(SAMPLE), "--output", str(out), "--pdf")
+    assert result.exit_code == 0, result.output
+    pdfs = sorted(out.glob("*.pdf"))
+    assert [p.name for p in pdfs] == ["VP-2026-namndpresentation.pdf", "VP-2026-uppdrag.pdf",
+                                      "VP-2026-verksamhetsplan.pdf"]
+    slides = len(Presentation(str(out / "VP-2026-namndpresentation.pptx")).slides)
+    pages = {p.name: pymupdf.open(p).page_count for p in pdfs}
+    assert pages["VP-2026-namndpresentation.pdf"] == slides
+    assert pages["VP-2026-verksamhetsplan.pdf"] >= 12
+    assert pages["VP-2026-uppdrag.pdf"] >= 1
+    for pdf in pdfs:
+        doc = pymupdf.open(pdf)
+        assert doc.metadata["title"]
+        assert doc.pdf_catalog() and "sv-SE" in doc.xref_object(doc.pdf_catalog())
+
+
+def test_console_script_reports_content_errors_without_traceback(tmp_path, content):
+    replace_in(content / "plan.yaml", "planår: 2026", "planår: tjugotjugosex")
+    result = subprocess.run([sys.executable, "-m", "generator", "build", "--content", str(content),
+                             "--output", str(tmp_path / "ut")], capture_output=True, text=True,
+                            env={**os.environ, "PYTHONWARNINGS": "error"})
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "plan.yaml:" in result.stderr and "planår" in result.stderr
