@@ -1,4 +1,15 @@
-"""Cross-file and cross-field rules, run after every file has passed its own schema."""
+"""Cross-file and cross-field rules, run after the files have passed their own schema.
+
+Each rule runs as soon as the files it needs are valid, so a broken ekonomi.yaml does not hide a
+duplicated uppdrag number in malsattningar.yaml: one run lists every problem.
+
+Figures stated in the content are checked against what vpgen computes:
+- a sum (parts of the uppräkning, of the schablonanslag, a column of the fördelning) must equal the
+  stated total once rounded to the total's precision: 2,5 + 0,9 + 1,2 = 4,6, 4 613 + 2 665 + 9 225
+  = 16 503; anything else is an error;
+- a product of rounded figures (146,8 Mnkr × 3,1 % ≈ 4,6 Mnkr; 146,8 × 1,031 ≈ 151,3 Mnkr) may
+  differ by what the rounding of its inputs and of the stated figure explains, no more.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +17,19 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
-from .model import AREA_DIR, Fokusomrade, Plan, Styrtal, Uppdrag
+from .model import (
+    AREA_DIR, AnvisningarFile, EkonomiFile, Fokusomrade, GemensammaFile, MalsattningarFile, OmradeFile,
+    OmradeRef, Plan, PlanFile, Styrtal, Uppdrag,
+)
 from .problems import Problem, Severity, format_key_path
 from .yamlsrc import SourceDoc
 
 
 def sv(number: Decimal | int | float) -> str:
-    """A number the Swedish way for messages: 151,3 and 16 503."""
+    """A number the Swedish way for messages: 151,3 and 16 503 (plain space and hyphen, for any terminal)."""
     from .formatting import sv_number
 
-    return sv_number(number)
+    return sv_number(number).replace("\u00a0", " ").replace("\u202f", " ").replace("\u2212", "-")
 
 
 class _Reporter:
@@ -29,6 +43,11 @@ class _Reporter:
         shown = doc.shown if doc else file
         self.problems.append(Problem(shown, line, col, format_key_path(loc), message, severity))
 
+    def where(self, file: str, loc: tuple) -> str:
+        """'content/malsattningar.yaml:63' for messages that point at a second place."""
+        doc = self.sources.get(file)
+        return f"{doc.shown}:{doc.pos(loc)[0]}" if doc else file
+
 
 def _unit(stated: Decimal) -> Decimal:
     """One unit in the last place written: 151.3 -> 0.1, 16503 -> 1."""
@@ -36,8 +55,9 @@ def _unit(stated: Decimal) -> Decimal:
     return Decimal(1).scaleb(min(exponent, 0)) if isinstance(exponent, int) else Decimal(1)
 
 
-def _agrees(computed: Decimal, stated: Decimal) -> bool:
-    return abs(computed - stated) <= _unit(stated)
+def _sum_agrees(computed: Decimal, stated: Decimal) -> bool:
+    """The parts, as written, add up to the total once rounded to the total's precision."""
+    return abs(computed - stated) <= _unit(stated) / 2
 
 
 def walk_fokus(fokus: list[Fokusomrade], loc: tuple, parent: str | None = None
@@ -65,24 +85,19 @@ def _check_uppdrag(report: _Reporter, file: str, items: list[Uppdrag], loc: tupl
             report(file, loc + (i, "nr"),
                    "uppdrag till förvaltningen har inget nummer — ta bort 'nr:' eller flytta uppdraget till 'nämnd:'")
         if numbered and item.nr is not None:
-            doc = report.sources.get(file)
-            where = f"{doc.shown}:{doc.pos(loc + (i, 'nr'))[0]}" if doc else file
             if item.nr in seen:
                 report(file, loc + (i, "nr"),
                        f"uppdrag nr {item.nr} finns redan ({seen[item.nr]}) — varje uppdrag har ett eget nummer")
             else:
-                seen[item.nr] = where
+                seen[item.nr] = report.where(file, loc + (i, "nr"))
 
 
-def cross_check(plan: Plan, sources: dict[str, SourceDoc]) -> list[Problem]:
-    report = _Reporter(sources)
-    uppdrag_nr: dict[int, str] = {}
-
-    # Målsättningar, fokusområden, styrtal, uppdrag.
+def _check_goals(mal: MalsattningarFile, report: _Reporter, uppdrag_nr: dict[int, str]
+                 ) -> tuple[dict[int, int], dict[str, tuple]]:
     mfile = "malsattningar.yaml"
     goal_nrs: dict[int, int] = {}
     fokus_nrs: dict[str, tuple] = {}
-    for gi, goal in enumerate(plan.malsattningar.malsattningar):
+    for gi, goal in enumerate(mal.malsattningar):
         gloc = ("målsättningar", gi)
         if goal.nr in goal_nrs:
             report(mfile, gloc + ("nr",), f"målsättning nr {goal.nr} finns redan — varje målsättning har ett eget nummer")
@@ -101,77 +116,72 @@ def cross_check(plan: Plan, sources: dict[str, SourceDoc]) -> list[Problem]:
             _check_styrtal(report, mfile, fokus.styrtal, floc + ("styrtal",))
             _check_uppdrag(report, mfile, fokus.uppdrag.namnd, floc + ("uppdrag", "nämnd"), True, uppdrag_nr)
             _check_uppdrag(report, mfile, fokus.uppdrag.forvaltning, floc + ("uppdrag", "förvaltning"), False, uppdrag_nr)
+    return goal_nrs, fokus_nrs
 
-    # Gemensamma målsättningar.
+
+def _check_gemensamma(gem: GemensammaFile, report: _Reporter, uppdrag_nr: dict[int, str],
+                      goal_nrs: dict[int, int] | None) -> None:
     gfile = "gemensamma.yaml"
-    for i, group in enumerate(plan.gemensamma.gemensamma):
+    for i, group in enumerate(gem.gemensamma):
         loc = ("gemensamma", i)
         if (group.malsattning is None) == (group.tema is None):
             report(gfile, loc, "ange antingen 'målsättning:' (ett nummer) eller 'tema:' (en rubrik), inte båda eller ingen")
-        elif group.malsattning is not None and group.malsattning not in goal_nrs:
+        elif group.malsattning is not None and goal_nrs is not None and group.malsattning not in goal_nrs:
             report(gfile, loc + ("målsättning",),
                    f"målsättning {group.malsattning} finns inte i malsattningar.yaml — välj en av {', '.join(map(str, sorted(goal_nrs)))}")
         _check_styrtal(report, gfile, group.styrtal, loc + ("styrtal",))
         _check_uppdrag(report, gfile, group.uppdrag, loc + ("uppdrag",), True, uppdrag_nr)
 
-    _check_economy(plan, report)
-    _check_areas(plan, report, fokus_nrs)
 
-    tidplan = plan.plan.tidplan
-    for i in range(1, len(tidplan)):
-        if tidplan[i].datum < tidplan[i - 1].datum:
-            report("plan.yaml", ("tidplan", i, "datum"),
-                   "milstolpen kommer före den ovanför — skriv tidplanen i datumordning", Severity.WARNING)
-    return report.problems
-
-
-def _check_economy(plan: Plan, report: _Reporter) -> None:
+def _check_economy(eko: EkonomiFile, report: _Reporter) -> None:
     efile = "ekonomi.yaml"
-    eko = plan.ekonomi
     fu = eko.forutsattningar
     floc = ("förutsättningar",)
+    base, index = fu.ramanslag_foregaende_mnkr, fu.index_procent
+    # How far a product of rounded figures may drift: half a unit of each input, carried through.
+    drift = _unit(base) / 2 * abs(index) / 100 + base * _unit(index) / 2 / 100
 
-    computed = fu.ramanslag_foregaende_mnkr * fu.index_procent / 100
-    if not _agrees(computed, fu.upprakning_mnkr):
+    computed = base * index / 100
+    if abs(computed - fu.upprakning_mnkr) > drift + _unit(fu.upprakning_mnkr) / 2:
         report(efile, floc + ("uppräkning_mnkr",),
-               f"{sv(fu.ramanslag_foregaende_mnkr)} Mnkr × {sv(fu.index_procent)} % = {sv(round(computed, 2))} Mnkr, "
+               f"{sv(base)} Mnkr × {sv(index)} % = {sv(round(computed, 2))} Mnkr, "
                f"men uppräkningen anges till {sv(fu.upprakning_mnkr)} Mnkr — rätta beloppet eller indexet")
-    computed = fu.ramanslag_foregaende_mnkr * (1 + fu.index_procent / 100)
-    if not _agrees(computed, fu.ramanslag_netto_mnkr):
+    computed = base * (1 + index / 100)
+    if abs(computed - fu.ramanslag_netto_mnkr) > drift + _unit(base) / 2 + _unit(fu.ramanslag_netto_mnkr) / 2:
         report(efile, floc + ("ramanslag_netto_mnkr",),
-               f"{sv(fu.ramanslag_foregaende_mnkr)} Mnkr uppräknat med {sv(fu.index_procent)} % blir {sv(round(computed, 2))} Mnkr, "
+               f"{sv(base)} Mnkr uppräknat med {sv(index)} % blir {sv(round(computed, 2))} Mnkr, "
                f"men ramanslaget anges till {sv(fu.ramanslag_netto_mnkr)} Mnkr — rätta beloppet")
 
     rf = eko.resursfordelning
     rloc = ("resursfördelningsmodell",)
     total = sum((part.mnkr for part in rf.upprakning), Decimal(0))
-    if not _agrees(total, fu.upprakning_mnkr):
+    if not _sum_agrees(total, fu.upprakning_mnkr):
         report(efile, rloc + ("uppräkning",),
                f"delarna summerar till {sv(total)} Mnkr, men uppräkningen är {sv(fu.upprakning_mnkr)} Mnkr "
                "(förutsättningar.uppräkning_mnkr) — rätta delarna")
     total = sum((part.kr_per_aa for part in rf.schablon), Decimal(0))
-    if not _agrees(total, rf.schablonanslag_kr_per_aa):
+    if not _sum_agrees(total, rf.schablonanslag_kr_per_aa):
         report(efile, rloc + ("schablonanslag_kr_per_åa",),
                f"delarna summerar till {sv(total)} kr/åa, men schablonanslaget anges till "
                f"{sv(rf.schablonanslag_kr_per_aa)} kr/åa — rätta delarna eller summan")
     reserves = {r.namn.casefold(): r.mnkr for r in rf.reserver}
 
     fd = eko.fordelning
-    for key, stated, label in (
-        ("planar_mnkr", fu.ramanslag_netto_mnkr, "ramanslaget netto"),
-        ("foregaende_mnkr", fu.ramanslag_foregaende_mnkr, "föregående års ramanslag"),
+    for alias, key, stated, label in (
+        ("föregående_mnkr", "foregaende_mnkr", fu.ramanslag_foregaende_mnkr, "föregående års ramanslag"),
+        ("planår_mnkr", "planar_mnkr", fu.ramanslag_netto_mnkr, "ramanslaget netto"),
     ):
         total = sum((getattr(row, key) for row in fd.rader), Decimal(0))
-        if not _agrees(total, stated):
-            alias = "planår_mnkr" if key == "planar_mnkr" else "föregående_mnkr"
+        if not _sum_agrees(total, stated):
             report(efile, ("fördelning", "rader"),
                    f"kolumnen {alias} summerar till {sv(total)} Mnkr, men {label} är {sv(stated)} Mnkr — rätta raderna")
-    for table, rows, field in (("fördelning", fd.rader, "planar_mnkr"), ("satsningsutrymme", eko.satsningsutrymme.rader, "mnkr")):
+    for table, rows, field, alias in (("fördelning", fd.rader, "planar_mnkr", "planår_mnkr"),
+                                      ("satsningsutrymme", eko.satsningsutrymme.rader, "mnkr", "mnkr")):
         for i, row in enumerate(rows):
             reserve = reserves.get(row.namn.casefold())
             value = getattr(row, field)
             if reserve is not None and value != reserve:
-                report(efile, (table, "rader", i, "planår_mnkr" if field == "planar_mnkr" else "mnkr"),
+                report(efile, (table, "rader", i, alias),
                        f"{row.namn} är {sv(value)} Mnkr här men {sv(reserve)} Mnkr i resursfördelningsmodellen — rätta det ena")
 
     for table, section in (("fördelning", fd), ("uppräkning_föreningar", eko.foreningar),
@@ -182,11 +192,10 @@ def _check_economy(plan: Plan, report: _Reporter) -> None:
                    Severity.WARNING)
 
 
-def _check_areas(plan: Plan, report: _Reporter, fokus_nrs: dict[str, tuple]) -> None:
-    anv = plan.anvisningar
+def _check_plan(plan_file: PlanFile, report: _Reporter) -> None:
     names: set[str] = set()
     files: set[str] = set()
-    for i, area in enumerate(plan.plan.omraden):
+    for i, area in enumerate(plan_file.omraden):
         if area.namn.casefold() in names:
             report("plan.yaml", ("områden", i, "namn"), f"området {area.namn} finns redan i listan")
         if area.fil in files:
@@ -194,23 +203,72 @@ def _check_areas(plan: Plan, report: _Reporter, fokus_nrs: dict[str, tuple]) -> 
         names.add(area.namn.casefold())
         files.add(area.fil)
 
-    for area in plan.omraden:
-        content = area.content
-        if content is None:
-            continue
-        file = f"{AREA_DIR}/{area.ref.fil}"
-        if content.omrade != area.ref.namn:
+    tidplan = plan_file.tidplan
+    for i in range(1, len(tidplan)):
+        if tidplan[i].datum < tidplan[i - 1].datum:
+            report("plan.yaml", ("tidplan", i, "datum"),
+                   "milstolpen kommer före den ovanför — skriv tidplanen i datumordning", Severity.WARNING)
+
+
+AreaInput = tuple[str, OmradeFile, OmradeRef | None]  # (file name in omraden/, content, its entry in plan.yaml)
+
+
+def _check_areas(areas: list[AreaInput], anv: AnvisningarFile | None, fokus_nrs: dict[str, tuple] | None,
+                 report: _Reporter) -> None:
+    for name, content, ref in areas:
+        file = f"{AREA_DIR}/{name}"
+        if ref is not None and content.omrade != ref.namn:
             report(file, ("område",),
-                   f"området heter '{area.ref.namn}' i plan.yaml — skriv samma namn här (nu: '{content.omrade}')")
-        for gi, group in enumerate(content.insatser):
-            if group.fokusomrade not in fokus_nrs:
-                report(file, ("insatser", gi, "fokusområde"),
-                       f"fokusområde {group.fokusomrade} finns inte i planen — välj ett av {', '.join(fokus_nrs)}")
+                   f"området heter '{ref.namn}' i plan.yaml — skriv samma namn här (nu: '{content.omrade}')")
+        if fokus_nrs is not None:
+            for gi, group in enumerate(content.insatser):
+                if group.fokusomrade not in fokus_nrs:
+                    report(file, ("insatser", gi, "fokusområde"),
+                           f"fokusområde {group.fokusomrade} finns inte i planen — välj ett av {', '.join(fokus_nrs)}")
+        if anv is None:
+            continue
         if content.antal_insatser < anv.minst_insatser:
             report(file, ("insatser",),
-                   f"området har {content.antal_insatser} insatser — minst {anv.minst_insatser} behövs (se anvisningarna)",
+                   f"området har {content.antal_insatser} insatser — minst {anv.minst_insatser} behövs "
+                   "(se anvisningarna); lägg till fler punkter under 'insatser:'",
                    Severity.WARNING)
         if len(content.utmaningar) < anv.minst_utmaningar:
             report(file, ("utmaningar",),
-                   f"området har {len(content.utmaningar)} utmaningar — minst {anv.minst_utmaningar} behövs (se anvisningarna)",
+                   f"området har {len(content.utmaningar)} utmaningar — minst {anv.minst_utmaningar} behövs "
+                   "(se anvisningarna); lägg till fler under 'utmaningar:'",
                    Severity.WARNING)
+
+
+def check_content(files: dict[str, object], areas: list[AreaInput], sources: dict[str, SourceDoc]) -> list[Problem]:
+    """Every cross-rule whose files are valid; `files` maps content file name to its parsed model."""
+    report = _Reporter(sources)
+    uppdrag_nr: dict[int, str] = {}
+    goal_nrs: dict[int, int] | None = None
+    fokus_nrs: dict[str, tuple] | None = None
+
+    mal = files.get("malsattningar.yaml")
+    if isinstance(mal, MalsattningarFile):
+        goal_nrs, fokus_nrs = _check_goals(mal, report, uppdrag_nr)
+    gem = files.get("gemensamma.yaml")
+    if isinstance(gem, GemensammaFile):
+        _check_gemensamma(gem, report, uppdrag_nr, goal_nrs)
+    eko = files.get("ekonomi.yaml")
+    if isinstance(eko, EkonomiFile):
+        _check_economy(eko, report)
+    plan_file = files.get("plan.yaml")
+    if isinstance(plan_file, PlanFile):
+        _check_plan(plan_file, report)
+    anv = files.get("anvisningar.yaml")
+    _check_areas(areas, anv if isinstance(anv, AnvisningarFile) else None, fokus_nrs, report)
+    return report.problems
+
+
+def cross_check(plan: Plan, sources: dict[str, SourceDoc]) -> list[Problem]:
+    """Every cross-rule on a plan whose files are all valid."""
+    files = {
+        "plan.yaml": plan.plan, "malsattningar.yaml": plan.malsattningar, "gemensamma.yaml": plan.gemensamma,
+        "ekonomi.yaml": plan.ekonomi, "internkontroll.yaml": plan.internkontroll, "omvarld.yaml": plan.omvarld,
+        "anvisningar.yaml": plan.anvisningar,
+    }
+    areas = [(area.ref.fil, area.content, area.ref) for area in plan.omraden if area.content is not None]
+    return check_content(files, areas, sources)

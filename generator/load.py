@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 import unicodedata
@@ -12,8 +13,8 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .model import AREA_DIR, CONTENT_FILES, Area, OmradeFile, Plan
-from .problems import Problem, Severity, display_path, format_key_path
-from .yamlsrc import SourceDoc, YamlProblem, load_yaml
+from .problems import Problem, Severity, display_path, format_key_path, sort_problems
+from .yamlsrc import SourceDoc, read_yaml
 
 
 @dataclass
@@ -83,18 +84,49 @@ def aliases(model: type[BaseModel]) -> list[str]:
     return [f.alias or name for name, f in model.model_fields.items()]
 
 
+def _amount(value: object) -> str:
+    """A limit from the schema as a reader writes it: 1000000 -> '1 000 000', 0.5 -> '0,5'."""
+    from decimal import Decimal, InvalidOperation
+
+    text = re.sub(r"^Decimal\('(.*)'\)$", r"\1", str(value))  # pydantic gives Decimal limits as their repr
+    try:
+        number = Decimal(text).normalize()
+    except InvalidOperation:
+        return text
+    if number == number.to_integral_value():
+        whole = int(number)  # grouped from 10 000 on, as Swedish text does: 2000, 1 000 000
+        return f"{whole:,}".replace(",", " ") if abs(whole) >= 10_000 else str(whole)
+    return str(number).replace(".", ",")
+
+
+def _shown_input(value: object) -> str:
+    raw = getattr(value, "raw", value)  # a YamlFloat as written
+    return str(raw)
+
+
+# Regular expressions of the schema, and how to say what they want.
+_PATTERN_HINTS = {
+    r"^\d+(\.\d+)+$": "skriv numret inom citattecken med punkter, t.ex. \"4.1\" eller \"4.1.1\"",
+    r"^[a-z0-9][a-z0-9-]*\.yaml$": "skriv filnamnet med små bokstäver a–z, siffror och bindestreck och sluta med .yaml, "
+                                     "t.ex. energi-och-klimat.yaml",
+}
+
+
 def _message(error: dict, root_model: type[BaseModel]) -> str:
     kind, loc, ctx = error["type"], error["loc"], error.get("ctx") or {}
+    value = error.get("input")
     if kind == "missing":
         return f"nyckeln '{loc[-1]}' saknas — lägg till '{loc[-1]}:' med ett värde"
     if kind == "extra_forbidden":
+        guess = _guess(loc, root_model)
         parent = model_at(root_model, loc[:-1])
         allowed = aliases(parent) if parent else []
-        guess = did_you_mean(str(loc[-1]), allowed)
         hint = f" — menade du '{guess}'?" if guess else f" — tillåtna nycklar här: {', '.join(allowed)}"
         return f"okänd nyckel '{loc[-1]}'{hint}"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
+    if value is None and kind.endswith(("_type", "_parsing")):
+        return "värdet saknas — skriv ett värde efter kolonet, eller ta bort raden"
     simple = {
         "string_type": "ska vara en text",
         "int_type": "ska vara ett heltal, t.ex. 27",
@@ -102,34 +134,53 @@ def _message(error: dict, root_model: type[BaseModel]) -> str:
         "int_from_float": "ska vara ett heltal, utan decimaler",
         "bool_type": "ska vara true eller false",
         "bool_parsing": "ska vara true eller false",
-        "date_type": "ska vara ett datum skrivet ÅÅÅÅ-MM-DD, t.ex. 2025-09-29",
-        "date_parsing": "ska vara ett datum skrivet ÅÅÅÅ-MM-DD, t.ex. 2025-09-29",
-        "date_from_datetime_parsing": "ska vara ett datum skrivet ÅÅÅÅ-MM-DD, t.ex. 2025-09-29",
-        "date_from_datetime_inexact": "ska vara ett datum utan klockslag, t.ex. 2025-09-29",
         "list_type": "ska vara en lista — en rad per punkt som börjar med '- '",
         "dict_type": "ska vara en grupp av nycklar (nyckel: värde), inte en text eller lista",
         "model_type": "ska vara en grupp av nycklar (nyckel: värde), inte en text eller lista",
         "model_attributes_type": "ska vara en grupp av nycklar (nyckel: värde), inte en text eller lista",
     }
+    if kind in ("int_parsing", "int_type") and isinstance(value, str):
+        return f"'{value}' är inget heltal — skriv ett heltal, t.ex. 27"
     if kind in simple:
         return simple[kind]
     if kind == "literal_error":
-        return f"ska vara en av: {ctx.get('expected', '')}".replace("'", "")
+        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        return f"'{_shown_input(value)}' är inte tillåtet här — skriv {' eller '.join(choices)}"
     if kind == "too_short":
         return "listan är tom — lägg till minst en punkt"
     if kind == "string_pattern_mismatch":
-        return "har fel form — se exemplet i filens kommentar (vpgen schema visar formatet)"
+        hint = _PATTERN_HINTS.get(str(ctx.get("pattern")), "se exemplet i filens kommentar (vpgen schema visar formatet)")
+        return f"'{_shown_input(value)}' har fel form — {hint}"
     if kind in ("greater_than_equal", "greater_than"):
-        return f"är för litet — minsta tillåtna värde är {ctx.get('ge', ctx.get('gt'))}"
+        return f"{_shown_input(value)} är för litet — minsta tillåtna värde är {_amount(ctx.get('ge', ctx.get('gt')))}"
     if kind in ("less_than_equal", "less_than"):
-        return f"är för stort — största tillåtna värde är {ctx.get('le', ctx.get('lt'))}"
+        return f"{_shown_input(value)} är för stort — största tillåtna värde är {_amount(ctx.get('le', ctx.get('lt')))}"
     return f"ogiltigt värde ({error['msg']})"
 
 
+def _guess(loc: tuple, root_model: type[BaseModel]) -> str | None:
+    """The allowed key an unknown key most likely meant."""
+    parent = model_at(root_model, loc[:-1])
+    return did_you_mean(str(loc[-1]), aliases(parent)) if parent else None
+
+
+def _under(loc: tuple, places: set[tuple]) -> bool:
+    return any(loc[: len(place)] == place for place in places)
+
+
 def validation_problems(err: ValidationError, doc: SourceDoc, model: type[BaseModel]) -> list[Problem]:
+    errors = err.errors(include_url=False)
+    # A misspelt key is one mistake, not two: 'fokusomrade' (unknown) is reported with its
+    # did-you-mean, and the 'fokusområde' it meant is not also reported as missing.
+    meant = {tuple(e["loc"][:-1]) + (_guess(tuple(e["loc"]), model),)
+             for e in errors if e["type"] == "extra_forbidden"}
     problems = []
-    for error in err.errors(include_url=False):
+    for error in errors:
         loc = tuple(error["loc"])
+        if error["type"] == "missing" and loc in meant:
+            continue
+        if _under(loc, doc.invalid):  # already reported while reading (bad tag, impossible date …)
+            continue
         line, col = doc.pos(loc)
         problems.append(Problem(doc.shown, line, col, format_key_path(loc), _message(error, model)))
     return problems
@@ -138,18 +189,21 @@ def validation_problems(err: ValidationError, doc: SourceDoc, model: type[BaseMo
 def parse_file(path: Path, model: type[BaseModel], root: Path) -> tuple[BaseModel | None, SourceDoc | None, list[Problem]]:
     """Read and validate one content file; never raises for content problems."""
     shown = display_path(path, root)
-    try:
-        doc = load_yaml(path, root)
-    except YamlProblem as err:
-        return None, None, [Problem(shown, err.line, err.column, "", err.message)]
+    doc = read_yaml(path, root)
+    problems = [Problem(shown, p.line, p.column, p.path, p.message) for p in doc.problems]
+    if not doc.readable:
+        return None, None, problems
     if doc.data is None:
         return None, doc, [Problem(shown, 1, 1, "", "filen är tom — fyll i den enligt kommentaren överst (vpgen schema visar formatet)")]
     if not isinstance(doc.data, dict):
-        return None, doc, [Problem(shown, 1, 1, "", "filen ska bestå av nycklar (nyckel: värde), inte av en lista eller en text")]
+        kind = "en lista" if isinstance(doc.data, list) else "en text eller ett värde"
+        return None, doc, problems + [Problem(
+            shown, 1, 1, "", f"filen är {kind} men ska bestå av nycklar (nyckel: värde) — se kommentaren överst i filen")]
     try:
-        return model.model_validate(doc.data), doc, []
+        value = model.model_validate(doc.data)
     except ValidationError as err:
-        return None, doc, validation_problems(err, doc, model)
+        return None, doc, problems + validation_problems(err, doc, model)
+    return (None if problems else value), doc, problems
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -161,8 +215,8 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def load_content(root: Path) -> Loaded:
-    """Read, validate and cross-check a content folder. Nothing is written."""
-    from .checks import cross_check
+    """Read, validate and cross-check a content folder; every problem is collected. Nothing is written."""
+    from .checks import check_content
 
     root = Path(root)
     if not root.is_dir():
@@ -188,41 +242,56 @@ def load_content(root: Path) -> Loaded:
         if value is not None:
             parsed[name] = value
 
-    areas: list[Area] = []
+    # Area files: the ones plan.yaml lists; when plan.yaml cannot be read, every file in omraden/,
+    # so their own problems are still reported.
     plan_file = parsed.get("plan.yaml")
     area_dir = root / AREA_DIR
-    listed: set[str] = set()
-    if plan_file is not None:
-        for ref in plan_file.omraden:
-            listed.add(ref.fil)
-            path = area_dir / ref.fil
-            shown = display_path(path, root)
-            content = None
-            if not path.exists() and not path.is_symlink():
-                problems.append(Problem(
-                    shown, 0, 0, "",
-                    f"underlag saknas för området {ref.namn} — skapa filen med: vpgen område ny \"{ref.namn}\"",
-                    Severity.WARNING,
-                ))
-            elif not _inside(path, root):
-                problems.append(Problem(shown, 0, 0, "", "filen pekar ut ur innehållsmappen (symbolisk länk) — kopiera in filen i stället"))
-            else:
-                content, doc, found = parse_file(path, OmradeFile, root)
-                problems += found
-                if doc is not None:
-                    sources[f"{AREA_DIR}/{ref.fil}"] = doc
+    areas: list[Area] = []
+    area_inputs: list[tuple[str, OmradeFile, object]] = []
+    refs = list(plan_file.omraden) if plan_file is not None else []
+    names = [ref.fil for ref in refs]
+    if plan_file is None and area_dir.is_dir():
+        names = [path.name for path in sorted(area_dir.glob("*.yaml"))]
+    for i, name in enumerate(names):
+        ref = refs[i] if plan_file is not None else None
+        path = area_dir / name
+        shown = display_path(path, root)
+        content = None
+        if not path.exists() and not path.is_symlink():
+            problems.append(Problem(
+                shown, 0, 0, "",
+                f"underlag saknas för området {ref.namn} — skapa filen med: vpgen område ny \"{ref.namn}\"",
+                Severity.WARNING,
+            ))
+        elif not _inside(path, root):
+            problems.append(Problem(shown, 0, 0, "", "filen pekar ut ur innehållsmappen (symbolisk länk) — kopiera in filen i stället"))
+        else:
+            content, doc, found = parse_file(path, OmradeFile, root)
+            problems += found
+            if doc is not None:
+                sources[f"{AREA_DIR}/{name}"] = doc
+            if content is not None:
+                area_inputs.append((name, content, ref))
+        if ref is not None:
             areas.append(Area(ref=ref, content=content, source=shown))
     if area_dir.is_dir():
-        for path in sorted(area_dir.glob("*.yaml")):
-            if plan_file is not None and path.name not in listed:
+        for path in sorted(area_dir.iterdir()):
+            if path.suffix.lower() in (".yml", ".yaml") and path.name != path.stem + ".yaml":
+                problems.append(Problem(
+                    display_path(path, root), 0, 0, "",
+                    f"filen läses inte: vpgen läser bara filer som slutar på .yaml — byt namn till {path.stem}.yaml",
+                    Severity.WARNING,
+                ))
+            elif plan_file is not None and path.suffix == ".yaml" and path.name not in names:
                 problems.append(Problem(
                     display_path(path, root), 0, 0, "",
                     "filen ingår inte i planen — lägg till området under 'områden:' i plan.yaml",
                     Severity.WARNING,
                 ))
 
+    problems += check_content(parsed, area_inputs, sources)
     if len(parsed) < len(CONTENT_FILES) or any(p.severity is Severity.ERROR for p in problems):
-        return Loaded(None, sorted(problems), sources)
+        return Loaded(None, sort_problems(problems), sources)
     plan = Plan(
         plan=parsed["plan.yaml"],
         malsattningar=parsed["malsattningar.yaml"],
@@ -233,6 +302,4 @@ def load_content(root: Path) -> Loaded:
         anvisningar=parsed["anvisningar.yaml"],
         omraden=areas,
     )
-    problems += cross_check(plan, sources)
-    has_errors = any(p.severity is Severity.ERROR for p in problems)
-    return Loaded(None if has_errors else plan, sorted(problems), sources)
+    return Loaded(plan, sort_problems(problems), sources)

@@ -7,6 +7,7 @@ documentation `vpgen schema` prints. Cross-field rules live in checks.py.
 from __future__ import annotations
 
 import datetime
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Literal
 
@@ -16,17 +17,25 @@ from .text import Kalla, clean_text, parse_kalla
 from .yamlsrc import YamlFloat
 
 MAX_TEXT = 2000
+_ISO_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 
 
 def _text(value: object) -> str:
-    if isinstance(value, bool) or value is None:
-        raise ValueError("ska vara en text — skriv texten efter kolonet")
+    if value is None:
+        raise ValueError("texten saknas — skriv texten efter kolonet (eller efter '- '), eller ta bort raden")
+    if isinstance(value, bool):
+        raise ValueError("ska vara en text — sätt true/false inom citattecken om det är texten som menas")
+    if isinstance(value, dict):
+        raise ValueError("ska vara en text, men raden läses som 'nyckel: värde' — "
+                         "sätt texten inom citattecken (\"…\") om den innehåller ': '")
     if isinstance(value, YamlFloat):
         value = value.raw
     elif isinstance(value, (int, float)):
         value = str(value)
+    elif isinstance(value, datetime.date):
+        value = value.isoformat()
     if not isinstance(value, str):
-        raise ValueError("ska vara en text, inte en lista eller en grupp — skriv texten på samma rad")
+        raise ValueError("ska vara en text, inte en lista — skriv texten på samma rad som nyckeln")
     cleaned = clean_text(value)
     if not cleaned:
         raise ValueError("texten är tom — skriv en text eller ta bort raden")
@@ -64,6 +73,42 @@ def _number(value: object) -> Decimal:
     return number
 
 
+def _date(value: object) -> object:
+    """Only a real date or an ISO date text: 20250929 is not read as seconds since 1970."""
+    if isinstance(value, datetime.datetime):
+        raise ValueError("ska vara ett datum utan klockslag, t.ex. 2025-09-29")
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        try:
+            y, m, d = (int(part) for part in value.strip().split("-"))
+            return datetime.date(y, m, d)
+        except ValueError:
+            raise ValueError(f"datumet {value.strip()} finns inte i kalendern — skriv ett riktigt datum (ÅÅÅÅ-MM-DD)") from None
+    shown = value.raw if isinstance(value, YamlFloat) else value
+    if isinstance(shown, (str, int, float)) and not isinstance(shown, bool):
+        raise ValueError(f"'{shown}' är inget datum — skriv datumet ÅÅÅÅ-MM-DD, t.ex. 2025-09-29")
+    raise ValueError("ska vara ett datum skrivet ÅÅÅÅ-MM-DD, t.ex. 2025-09-29")
+
+
+def _integer(value: object) -> object:
+    """Whole numbers as written; `true` is not 1."""
+    if isinstance(value, bool):
+        raise ValueError("ska vara ett heltal, t.ex. 27")
+    return value
+
+
+def _flag(value: object) -> bool:
+    """Only true or false (YAML 1.2); `ja`, `yes` and 1 are not booleans here."""
+    if isinstance(value, bool):
+        return value
+    raise ValueError("ska vara true eller false")
+
+
+def _riktning(value: object) -> object:
+    return value.strip().casefold() if isinstance(value, str) else value
+
+
 def _nr(value: object) -> str:
     if isinstance(value, YamlFloat):
         return value.raw
@@ -81,8 +126,11 @@ Amount = Annotated[Decimal, BeforeValidator(_number), Field(ge=Decimal("-1e6"), 
 NonNegative = Annotated[Decimal, BeforeValidator(_number), Field(ge=0, le=Decimal("1e9"))]
 Percent = Annotated[Decimal, BeforeValidator(_number), Field(ge=-100, le=1000)]
 FokusNr = Annotated[str, BeforeValidator(_nr), Field(pattern=r"^\d+(\.\d+)+$")]
-Year = Annotated[int, Field(ge=2000, le=2100)]
-Riktning = Literal["öka", "minska"]
+Heltal = Annotated[int, BeforeValidator(_integer)]
+Year = Annotated[int, BeforeValidator(_integer), Field(ge=2000, le=2100)]
+Datum = Annotated[datetime.date, BeforeValidator(_date)]
+Flagga = Annotated[bool, BeforeValidator(_flag)]
+Riktning = Annotated[Literal["öka", "minska"], BeforeValidator(_riktning)]
 
 
 def F(alias: str, description: str, **kwargs):
@@ -103,11 +151,11 @@ class Namnd(Model):
 
 class Presentation(Model):
     titel: Text = F("titel", "Titelbildens rubrik.")
-    datum: datetime.date = F("datum", "Datum på titelbilden (ÅÅÅÅ-MM-DD).")
+    datum: Datum = F("datum", "Datum på titelbilden (ÅÅÅÅ-MM-DD).")
 
 
 class Milstolpe(Model):
-    datum: datetime.date = F("datum", "Dag för milstolpen (ÅÅÅÅ-MM-DD).")
+    datum: Datum = F("datum", "Dag för milstolpen (ÅÅÅÅ-MM-DD).")
     rubrik: Text = F("rubrik", "Vad som händer, kort.")
     text: Text | None = F("text", "Förklaring under rubriken.", default=None)
 
@@ -128,7 +176,7 @@ class PlanFile(Model):
     namnd: Namnd = F("nämnd", "Nämnden som planen gäller.")
     forvaltning: Text = F("förvaltning", "Förvaltningen som bereder planen.")
     planar: Year = F("planår", "Året planen gäller, t.ex. 2026.")
-    datum: datetime.date = F("datum", "Planens datum; används som dokumentens datum.")
+    datum: Datum = F("datum", "Planens datum; används som dokumentens datum.")
     presentationer: dict[str, Presentation] = F(
         "presentationer",
         "Titelbilder: en per presentation som dispositionen i layouts/ nämner (t.ex. förslag, ekonomi).",
@@ -162,7 +210,7 @@ class Styrtal(Model):
 
 
 class Uppdrag(Model):
-    nr: int | None = F("nr", "Uppdragets nummer (bara uppdrag till nämnden har nummer).", default=None, ge=1, le=9999)
+    nr: Heltal | None = F("nr", "Uppdragets nummer (bara uppdrag till nämnden har nummer).", default=None, ge=1, le=9999)
     text: Text = F("text", "Uppdraget, som i beslutet ('Att …').")
     kalla: KallaTag | None = F("källa", "Var uppdraget kommer ifrån, t.ex. 'FM 2026'.", default=None)
 
@@ -188,7 +236,7 @@ class Fokusomrade(Model):
 
 
 class Malsattning(Model):
-    nr: int = F("nr", "Målsättningens nummer (1–10).", ge=1, le=99)
+    nr: Heltal = F("nr", "Målsättningens nummer (1–10).", ge=1, le=99)
     text: Text = F("text", "Målsättningen.")
     styrtal: list[Styrtal] = F("styrtal", "Styrtal direkt under målsättningen.", default_factory=list)
     fokusomraden: list[Fokusomrade] = F("fokusområden", "Nämndens fokusområden under målsättningen.", default_factory=list)
@@ -203,7 +251,7 @@ class MalsattningarFile(Model):
 # ---------------------------------------------------------------- gemensamma.yaml
 
 class Gemensam(Model):
-    malsattning: int | None = F("målsättning", "Målsättningens nummer, när uppdragen hör till en.", default=None)
+    malsattning: Heltal | None = F("målsättning", "Målsättningens nummer, när uppdragen hör till en.", default=None)
     tema: Text | None = F("tema", "Rubrik när uppdragen inte hör till en målsättning, t.ex. 'Beredskap och säkerhet'.", default=None)
     formulering: Text | None = F(
         "formulering", "Målsättningen som fullmäktige formulerade den här, om den skiljer sig från listan.", default=None
@@ -223,7 +271,7 @@ class GemensammaFile(Model):
 # ---------------------------------------------------------------- ekonomi.yaml
 
 class Forutsattningar(Model):
-    beslutsdatum: datetime.date = F("beslutsdatum", "När fullmäktige beslutade de ekonomiska förutsättningarna.")
+    beslutsdatum: Datum = F("beslutsdatum", "När fullmäktige beslutade de ekonomiska förutsättningarna.")
     index_procent: Percent = F("index_procent", "Uppräkning av ramanslaget efter index, i procent.")
     upprakning_mnkr: Amount = F("uppräkning_mnkr", "Uppräkningen i Mnkr.")
     ramanslag_foregaende_mnkr: NonNegative = F("ramanslag_föregående_mnkr", "Föregående års ramanslag netto, Mnkr.")
@@ -265,7 +313,7 @@ class FordelningRad(Model):
 
 
 class Fordelning(Model):
-    exempel: bool = F("exempel", "true när raderna är exempeldata som ska ersättas.", default=False)
+    exempel: Flagga = F("exempel", "true när raderna är exempeldata som ska ersättas.", default=False)
     anmarkning: Text | None = F("anmärkning", "Text över tabellen, t.ex. 'Justering kan komma att ske innan beslut.'", default=None)
     kommentar: Text | None = F("kommentar", "Kommentar bredvid tabellen.", default=None)
     rader: list[FordelningRad] = F("rader", "En rad per område; summan ska bli ramanslaget.", min_length=1)
@@ -278,7 +326,7 @@ class ForeningRad(Model):
 
 
 class Foreningar(Model):
-    exempel: bool = F("exempel", "true när raderna är exempeldata.", default=False)
+    exempel: Flagga = F("exempel", "true när raderna är exempeldata.", default=False)
     anmarkning: Text | None = F("anmärkning", "Text över tabellen.", default=None)
     rader: list[ForeningRad] = F("rader", "En rad per förening eller stiftelse.", min_length=1)
 
@@ -289,8 +337,8 @@ class SatsningRad(Model):
 
 
 class Satsningsutrymme(Model):
-    datum: datetime.date = F("datum", "Datum för beräkningen.")
-    exempel: bool = F("exempel", "true när raderna är exempeldata.", default=False)
+    datum: Datum = F("datum", "Datum för beräkningen.")
+    exempel: Flagga = F("exempel", "true när raderna är exempeldata.", default=False)
     anmarkning: Text | None = F("anmärkning", "Text över tabellen.", default=None)
     rader: list[SatsningRad] = F("rader", "Posterna; summan är utrymmet.", min_length=1)
 
@@ -342,9 +390,9 @@ class AnvisningarFile(Model):
 
     syfte: Text = F("syfte", "Varför områdena lämnar underlag.")
     steg: list[Steg] = F("steg", "Instruktionerna i ordning.", min_length=1)
-    minst_insatser: int = F("minst_insatser", "Minsta antal insatser per område.", ge=0, le=100)
-    minst_utmaningar: int = F("minst_utmaningar", "Minsta antal utmaningar per område.", ge=0, le=100)
-    deadline: datetime.date = F("deadline", "Sista dag för områdenas underlag (ÅÅÅÅ-MM-DD).")
+    minst_insatser: Heltal = F("minst_insatser", "Minsta antal insatser per område.", ge=0, le=100)
+    minst_utmaningar: Heltal = F("minst_utmaningar", "Minsta antal utmaningar per område.", ge=0, le=100)
+    deadline: Datum = F("deadline", "Sista dag för områdenas underlag (ÅÅÅÅ-MM-DD).")
     deadline_text: Text = F("deadline_text", "Hur och till vem underlaget lämnas (roller, inte namn).")
 
 

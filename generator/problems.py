@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+
+# Control characters and lone surrogates from content must not reach the terminal as they are
+# (an ESC could recolour it, a surrogate cannot be printed at all): they are shown as \x1b, \ud800.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _visible(text: str) -> str:
+    return _INVISIBLE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
 
 
 class Severity(str, Enum):
@@ -26,14 +35,19 @@ class Problem:
     def format(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
         key = f" {self.path}:" if self.path else ""
-        return f"{where}: {self.severity.value}:{key} {self.message}"
+        return _visible(f"{where}: {self.severity.value}:{key} {self.message}")
+
+
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    """Errors first, then warnings; each group in file and line order."""
+    return sorted(problems, key=lambda p: (p.severity is not Severity.ERROR, p))
 
 
 class ContentError(Exception):
     """Raised when content cannot be used; carries every problem found."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        self.problems = sort_problems(problems)
         super().__init__("\n".join(p.format() for p in self.problems))
 
 

@@ -1,4 +1,19 @@
-"""Text clean-up applied to every string from content, and the källa tag grammar."""
+"""Text clean-up applied to every string from content, and the källa tag grammar.
+
+The documented clean-up (`clean_text`), applied to every text value before validation, so what
+`vpgen validate` accepts is exactly what the documents receive:
+
+- line breaks, tabs, vertical tabs and form feeds (PowerPoint's line break when text is pasted),
+  the separator controls U+001C–U+001F, NEL, U+2028 and U+2029 become a space;
+- every other control character (U+0000–U+001F, U+007F–U+009F) is removed;
+- a lone surrogate (from a YAML "\\ud800" escape) becomes U+FFFD; two escapes that form a
+  surrogate pair are joined into their character (emoji survive);
+- U+FFFE and U+FFFF, which XML cannot carry, are removed;
+- runs of spaces become one space, and the text is trimmed.
+
+No-break spaces (U+00A0, U+202F) are kept: "16 503" with a no-break space is meant. Everything
+else — emoji, very long words, `{{ 7*7 }}` — is kept as written: content is data, never a template.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +21,12 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-# C0 controls except tab/newline/CR (folded to spaces below), DEL and C1 controls.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# Collapse only ASCII whitespace: a no-break space between "16" and "503" is meant.
-_SPACE = re.compile("[ \t\n\r]+")
+# Controls that separate words: turned into a space so "rad\x0bett" does not become "radett".
+_SEPARATORS = re.compile("[\t\n\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
+# Every other C0 control, DEL and the C1 controls.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+# Collapse only ASCII spaces: a no-break space between "16" and "503" is meant.
+_SPACE = re.compile(" {2,}")
 # Characters XML 1.0 cannot carry at all.
 _NON_XML = re.compile("[\ufffe\uffff]")
 
@@ -17,12 +34,12 @@ _NON_XML = re.compile("[\ufffe\uffff]")
 def clean_text(value: str) -> str:
     """One paragraph of safe text: no control characters, no lone surrogates, single spaces.
 
-    Lone surrogates (from a YAML "\\ud800" escape) become U+FFFD; a surrogate pair written
-    as two escapes is joined into its character. This is the documented clean-up: whatever
-    it returns is written to the documents unchanged.
+    See the module docstring for the exact rules; whatever this returns is written to the
+    documents unchanged.
     """
     value = value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     value = _NON_XML.sub("", value)
+    value = _SEPARATORS.sub(" ", value)
     value = _CONTROL.sub("", value)
     return _SPACE.sub(" ", value).strip()
 
@@ -54,11 +71,12 @@ class Kalla:
 
 KALLA_FORMS = "DN 2025, FM 2026, Förslag DN 2026, Från FM, Ny målformulering 2026"
 
+# Spaces may be no-break spaces; the year may follow the organ without a space ("DN2025").
 _KALLA = [
-    (re.compile(r"^(?P<organ>DN|FM) ?(?P<ar>\d{4})$", re.I), False, False),
-    (re.compile(r"^förslag (?:till )?(?P<organ>DN|FM) ?(?P<ar>\d{4})$", re.I), True, False),
-    (re.compile(r"^från (?P<organ>DN|FM)$", re.I), False, False),
-    (re.compile(r"^ny målformulering (?P<ar>\d{4})$", re.I), True, True),
+    (re.compile(r"^(?P<organ>DN|FM)\s*(?P<ar>\d{4})$", re.I), False, False),
+    (re.compile(r"^förslag\s+(?:till\s+)?(?P<organ>DN|FM)\s*(?P<ar>\d{4})$", re.I), True, False),
+    (re.compile(r"^från\s+(?P<organ>DN|FM)$", re.I), False, False),
+    (re.compile(r"^ny\s+målformulering\s+(?P<ar>\d{4})$", re.I), True, True),
 ]
 
 

@@ -65,6 +65,9 @@ class Texts:
             except YamlProblem as err:
                 problems.append(Problem(str(path), err.line, err.column, "", err.message))
                 continue
+            if doc.data is not None and not isinstance(doc.data, dict):
+                problems.append(Problem(str(path), 1, 1, "", "filen ska bestå av nycklar med Jinja2-mallar (nyckel: mall)"))
+                continue
             for key, source in (doc.data or {}).items():
                 line, col = doc.pos((key,))
                 if key in origin:

@@ -3,6 +3,19 @@
 PyYAML's constructors lose positions, keep the last of two equal keys and resolve YAML 1.1
 surprises (`no` -> False, `10:30` -> 630). We compose the node graph ourselves and build
 plain Python values from it, so every later problem can name `file:line:column`.
+
+What is refused, and how:
+- a file that cannot be read at all (not UTF-8, UTF-16, NUL bytes, over 5 MB, a tab in the
+  indentation, a YAML syntax error, aliases expanding past MAX_NODES values) gives problems and
+  no data;
+- a duplicated key, a `!`-tag, an impossible date or a self-referencing alias is reported where
+  it stands, the rest of the file is still read (the value there becomes INVALID, and schema
+  errors at that place are not reported twice), so one run lists every problem in the file.
+
+Raw control characters in the file are let through to the values, where `text.clean_text`
+removes them — text pasted from PowerPoint carries vertical tabs as line breaks. The Unicode
+line separators (U+0085, U+2028, U+2029) and a lone CR become ordinary line ends or spaces first,
+so line numbers are the ones an editor shows.
 """
 
 from __future__ import annotations
@@ -15,7 +28,7 @@ from pathlib import Path
 import yaml
 from yaml.resolver import BaseResolver
 
-from .problems import Problem, display_path
+from .problems import Problem, display_path, format_key_path
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_NODES = 100_000  # per file, counting every alias expansion (bounds "billion laughs")
@@ -34,27 +47,46 @@ class YamlFloat(float):
         return obj
 
 
+class _Invalid:
+    """Stands in for a value that was already reported (bad tag, impossible date, …)."""
+
+    _instance = None
+
+    def __new__(cls):
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID = _Invalid()
+
+_TAG = "tag:yaml.org,2002:"
+# YAML 1.2 core schema, narrowed: only true/false are booleans, only decimal numbers, ISO dates.
+_IMPLICIT = {
+    _TAG + "bool": re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    _TAG + "int": re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"),
+    _TAG + "float": re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
+    _TAG + "null": re.compile(r"^(?:~|null|Null|NULL|)$"),
+    _TAG + "timestamp": re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$"),
+}
+_FIRST = {
+    _TAG + "bool": list("tTfF"),
+    _TAG + "int": list("-+0123456789"),
+    _TAG + "float": list("-+0123456789."),
+    _TAG + "null": ["~", "n", "N", ""],
+    _TAG + "timestamp": list("0123456789"),
+}
+
+
 class _Resolver(BaseResolver):
-    """YAML 1.2-like implicit types: only true/false are booleans, only decimal numbers."""
+    """YAML 1.2-like implicit types (see _IMPLICIT)."""
 
 
-_Resolver.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-_Resolver.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
-)
-_Resolver.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
-    list("-+0123456789."),
-)
-_Resolver.add_implicit_resolver(
-    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-)
-_Resolver.add_implicit_resolver(
-    "tag:yaml.org,2002:timestamp", re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$"), list("0123456789")
-)
+for _tag, _regex in _IMPLICIT.items():
+    _Resolver.add_implicit_resolver(_tag, _regex, _FIRST[_tag])
 
 
 class _Loader(
@@ -71,6 +103,9 @@ class _Loader(
         yaml.composer.Composer.__init__(self)
         _Resolver.__init__(self)
 
+    def check_printable(self, data):
+        """Let control characters through: clean_text removes them from every value (see module doc)."""
+
 
 @dataclass
 class SourceDoc:
@@ -81,6 +116,9 @@ class SourceDoc:
     data: object
     value_pos: dict[tuple, Pos] = field(default_factory=dict)
     key_pos: dict[tuple, Pos] = field(default_factory=dict)
+    problems: list[YamlProblem] = field(default_factory=list)
+    readable: bool = True  # False when the file could not be read or parsed at all (data is None)
+    invalid: set[tuple] = field(default_factory=set)  # key paths whose value is INVALID
 
     def pos(self, loc: tuple) -> Pos:
         """Position of the deepest part of `loc` that exists in the file."""
@@ -95,184 +133,274 @@ class SourceDoc:
 
 
 class YamlProblem(Exception):
-    def __init__(self, line: int, column: int, message: str):
+    """One problem found while reading a YAML file; `loc` is the key path (may be empty)."""
+
+    def __init__(self, line: int, column: int, message: str, loc: tuple = ()):
         super().__init__(message)
-        self.line, self.column, self.message = line, column, message
+        self.line, self.column, self.message, self.loc = line, column, message, tuple(loc)
+
+    @property
+    def path(self) -> str:
+        return format_key_path(self.loc)
 
 
-# PyYAML's English problems, said the way an area chief can act on them.
+# PyYAML's English problems (context + problem, as a regular expression), said the way an area
+# chief can act on them. The first match wins; the English text is kept only when none matches.
 _SYNTAX_HINTS = [
-    ("mapping values are not allowed", "ett kolon står där det inte kan stå — sätt texten inom citattecken (\"…\") om den innehåller ': '"),
-    ("could not find expected ':'", "en rad saknar kolon efter nyckeln, eller så är indragningen fel"),
-    ("did not find expected key", "indragningen stämmer inte med raderna ovanför — rada upp nyckeln med sina syskon"),
-    ("did not find expected '-' indicator", "indragningen stämmer inte i en lista — varje punkt börjar med '- ' på samma indragning"),
-    ("expected <block end>", "indragningen stämmer inte med raderna ovanför — kontrollera mellanslagen i början av raden"),
-    ("found unexpected end of stream", "ett citattecken öppnas men stängs aldrig"),
-    ("found undefined alias", "en hänvisning med * pekar på ett ankare (&) som inte finns"),
-    ("found unknown escape character", "ett omvänt snedstreck (\\) i en text inom \"…\" — skriv \\\\ eller använd '…'"),
-    ("while scanning a quoted scalar", "ett citattecken öppnas men stängs aldrig"),
-    ("expected alphabetic or numeric character", "ett & eller * i början av en text — sätt texten inom citattecken"),
-    ("found character that cannot start any token", "ett tecken (t.ex. @, ` eller %) kan inte inleda en text — sätt texten inom citattecken"),
-    ("expected a single document", "filen innehåller flera dokument (---) — använd ett"),
-    ("while parsing a flow", "en [ eller { öppnas men stängs aldrig — sätt texten inom citattecken"),
+    (r"mapping values are not allowed", "ett kolon står där det inte kan stå — sätt texten inom citattecken (\"…\") om den innehåller ': '"),
+    (r"sequence entries are not allowed", "ett '- ' står där en lista inte kan börja — börja listan på en ny rad, eller sätt texten inom citattecken"),
+    (r"could not find expected ':'", "en rad saknar kolon efter nyckeln, eller så är indragningen fel"),
+    (r"did not find expected key", "indragningen stämmer inte med raderna ovanför — rada upp nyckeln med sina syskon"),
+    (r"did not find expected '-' indicator", "indragningen stämmer inte i en lista — varje punkt börjar med '- ' på samma indragning"),
+    (r"while parsing a block collection", "en lista och en nyckel står på samma indragning — dra in nyckeln eller börja raden med '- '"),
+    (r"expected <block end>, but found '<scalar>'", "text efter ett avslutande citattecken — sätt hela texten inom citattecken, eller ta bort dem"),
+    (r"expected <block end>", "indragningen stämmer inte med raderna ovanför — kontrollera mellanslagen i början av raden"),
+    (r"found unexpected end of stream", "ett citattecken öppnas men stängs aldrig"),
+    (r"found undefined alias", "en hänvisning med * pekar på ett ankare (&) som inte finns"),
+    (r"found duplicate anchor", "samma ankare (&namn) finns två gånger — ge det ena ett annat namn"),
+    (r"found unknown escape character", "ett omvänt snedstreck (\\) i en text inom \"…\" — skriv \\\\ eller använd '…'"),
+    (r"while scanning a (?:double-)?quoted scalar", "ett citattecken öppnas men stängs aldrig"),
+    (r"expected alphabetic or numeric character", "ett & eller * i början av en text — sätt texten inom citattecken"),
+    (r"found character .* that cannot start any token", "ett tecken (t.ex. @, ` eller %) kan inte inleda en text — sätt texten inom citattecken"),
+    (r"expected a single document", "filen innehåller flera dokument (---) — använd ett"),
+    (r"expected '<document start>'", "en rad med '...' eller som börjar med % avslutar filen — ta bort raden"),
+    (r"while scanning a block scalar", "efter | eller > ska texten börja på nästa rad, indragen"),
+    (r"while parsing a flow", "en [ eller { öppnas men stängs aldrig — sätt texten inom citattecken"),
+    (r"while scanning a simple key", "en rad saknar kolon efter nyckeln, eller så är indragningen fel"),
 ]
 
 
 def _syntax_message(err: yaml.MarkedYAMLError) -> str:
     text = f"{err.context or ''} {err.problem or ''}"
     for needle, hint in _SYNTAX_HINTS:
-        if needle in text:
+        if re.search(needle, text):
             return f"YAML-fel: {hint}"
-    return f"YAML-fel: filen kan inte läsas ({(err.problem or err.context or 'okänt fel').strip()})"
+    detail = (err.problem or err.context or "okänt fel").strip()
+    return f"YAML-fel: filen kan inte läsas här ({detail}) — kontrollera indragning, kolon och citattecken"
+
+
+def _line_col(raw: bytes, offset: int) -> Pos:
+    """1-based line and column (in characters) of a byte offset."""
+    start = raw.rfind(b"\n", 0, offset) + 1
+    prefix = raw[start:offset].decode("utf-8", "replace")
+    return raw.count(b"\n", 0, offset) + 1, len(prefix) + 1
+
+
+# Lone CR (old Mac) and the Unicode line breaks YAML counts but editors often do not.
+_LINE_BREAKS = re.compile("\r\n|\r")
+_ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 
 def _decode(raw: bytes) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise YamlProblem(1, 1, "filen är sparad som UTF-16 — spara om den som UTF-8")
+    if b"\x00" in raw:
+        line, col = _line_col(raw, raw.index(b"\x00"))
+        raise YamlProblem(
+            line, col, "filen innehåller nolltecken och är ingen textfil (eller är sparad som UTF-16) — spara om den som UTF-8-text"
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        line, col = _line_col(raw, err.start)
         raise YamlProblem(
             line, col,
             "filen är inte sparad som UTF-8 (kanske Latin-1/Windows-1252) — spara om den som UTF-8",
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return _ODD_BREAKS.sub(" ", _LINE_BREAKS.sub("\n", text))
 
 
-def _check_tabs(text: str) -> None:
+def _tab_problems(text: str) -> list[YamlProblem]:
+    found = []
     for no, line in enumerate(text.split("\n"), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent and line.strip():
-            raise YamlProblem(
+            found.append(YamlProblem(
                 no, indent.index("\t") + 1,
                 "tabbtecken i indragningen — använd mellanslag (två per nivå)",
-            )
+            ))
+    return found
+
+
+class _TooBig(Exception):
+    def __init__(self, node: yaml.Node):
+        self.node = node
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
+
+
+def _mark(node: yaml.Node) -> Pos:
+    return node.start_mark.line + 1, node.start_mark.column + 1
 
 
 class _Builder:
-    """Turns composed nodes into dicts/lists/scalars, recording positions."""
-
-    _scalars = yaml.constructor.SafeConstructor()
+    """Turns composed nodes into dicts/lists/scalars, recording positions and problems."""
 
     def __init__(self, doc: SourceDoc):
         self.doc = doc
         self.count = 0
         self.active: set[int] = set()
 
+    def problem(self, node: yaml.Node, loc: tuple, message: str) -> _Invalid:
+        """Record a problem at `loc`; schema errors at or under `loc` are then not reported again.
+
+        The whole file (loc ()) is never marked, so its other problems still show.
+        """
+        # An alias has no position of its own (it *is* the anchored node); its key has one.
+        line, col = self.doc.key_pos.get(loc) or _mark(node)
+        self.doc.problems.append(YamlProblem(line, col, message, loc))
+        if loc:
+            self.doc.invalid.add(loc)
+        return INVALID
+
     def build(self, node: yaml.Node, loc: tuple):
         self.count += 1
         if self.count > MAX_NODES:
-            raise YamlProblem(
-                node.start_mark.line + 1, node.start_mark.column + 1,
-                f"filen blir för stor när hänvisningarna (*) expanderas (över {MAX_NODES} värden)",
-            )
-        self.doc.value_pos.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
+            raise _TooBig(node)
+        self.doc.value_pos.setdefault(loc, _mark(node))
         if id(node) in self.active:
-            raise YamlProblem(node.start_mark.line + 1, node.start_mark.column + 1,
-                              "en hänvisning (*) pekar på sig själv")
-        if isinstance(node, yaml.MappingNode):
-            self.active.add(id(node))
-            out = self._mapping(node, loc)
+            return self.problem(node, loc, "en hänvisning (*) pekar på sig själv — skriv ut värdet i stället")
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, loc)
+        expected = _TAG + ("map" if isinstance(node, yaml.MappingNode) else "seq")
+        if node.tag != expected:
+            return self.problem(node, loc, f"taggen {_short_tag(node.tag)} är inte tillåten — skriv värdet utan '!'-tagg")
+        self.active.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, loc)
+            return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
+        finally:
             self.active.discard(id(node))
-            return out
-        if isinstance(node, yaml.SequenceNode):
-            self.active.add(id(node))
-            out = [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
-            self.active.discard(id(node))
-            return out
-        return self._scalar(node)
 
     def _mapping(self, node: yaml.MappingNode, loc: tuple) -> dict:
         out: dict = {}
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
-            line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            line, col = _mark(key_node)
             if not isinstance(key_node, yaml.ScalarNode):
-                raise YamlProblem(line, col, "en nyckel måste vara ett ord, inte en lista eller ett block")
-            key = self._scalar(key_node)
-            if not isinstance(key, str):
-                key = key_node.value
+                self.problem(key_node, loc, "en nyckel måste vara ett ord, inte en lista eller en grupp — "
+                             "börjar en text med { eller [, sätt den inom citattecken")
+                continue
+            if key_node.tag != _TAG + "str" and key_node.tag not in _IMPLICIT:
+                self.problem(key_node, loc, f"taggen {_short_tag(key_node.tag)} är inte tillåten — skriv nyckeln utan '!'-tagg")
+                continue
+            key = key_node.value  # as written: `2025:` is the key "2025"
             if key in seen:
-                raise YamlProblem(
+                self.doc.problems.append(YamlProblem(
                     line, col,
-                    f"nyckeln '{key}' finns redan på rad {seen[key]} — varje nyckel får bara finnas en gång",
-                )
+                    f"nyckeln '{key}' finns redan på rad {seen[key]} — ta bort den ena (varje nyckel får bara finnas en gång)",
+                    loc + (key,),
+                ))
+                continue
             seen[key] = line
             self.doc.key_pos[loc + (key,)] = (line, col)
             out[key] = self.build(value_node, loc + (key,))
         return out
 
-    def _scalar(self, node: yaml.ScalarNode):
-        tag = node.tag
-        line, col = node.start_mark.line + 1, node.start_mark.column + 1
-        if tag == "tag:yaml.org,2002:str":
-            return node.value
-        if tag == "tag:yaml.org,2002:null":
+    def _scalar(self, node: yaml.ScalarNode, loc: tuple):
+        tag, value = node.tag, node.value
+        if tag == _TAG + "str":
+            return value
+        if tag not in _IMPLICIT:
+            return self.problem(node, loc, f"taggen {_short_tag(tag)} är inte tillåten — skriv värdet utan '!'-tagg")
+        if not _IMPLICIT[tag].match(value):
+            # Only an explicit tag gets here (`!!int abc`); implicit ones matched by construction.
+            return self.problem(node, loc, f"'{value}' passar inte taggen {_short_tag(tag)} — ta bort taggen")
+        if tag == _TAG + "null":
             return None
-        if tag == "tag:yaml.org,2002:bool":
-            return node.value.lower() == "true"
-        if tag == "tag:yaml.org,2002:int":
-            return int(node.value)
-        if tag == "tag:yaml.org,2002:float":
-            return YamlFloat(float(node.value), node.value)
-        if tag == "tag:yaml.org,2002:timestamp":
+        if tag == _TAG + "bool":
+            return value.lower() == "true"
+        if tag == _TAG + "int":
             try:
-                y, m, d = (int(part) for part in node.value.split("-"))
-                return datetime.date(y, m, d)
-            except ValueError:
-                raise YamlProblem(
-                    line, col, f"datumet {node.value} finns inte i kalendern — skriv ett riktigt datum (ÅÅÅÅ-MM-DD)"
-                ) from None
-        raise YamlProblem(
-            line, col,
-            f"taggen {tag} är inte tillåten — skriv värdet utan '!'-tagg",
-        )
+                return int(value)
+            except ValueError:  # more digits than Python converts
+                return self.problem(node, loc, "talet har för många siffror")
+        if tag == _TAG + "float":
+            return YamlFloat(float(value), value)
+        try:
+            y, m, d = (int(part) for part in value.split("-"))
+            return datetime.date(y, m, d)
+        except ValueError:
+            return self.problem(node, loc, f"datumet {value} finns inte i kalendern — skriv ett riktigt datum (ÅÅÅÅ-MM-DD)")
 
 
-def load_yaml(path: Path, content_root: Path | None = None) -> SourceDoc:
-    """Read one YAML file safely; raises YamlProblem with a Swedish message on any failure."""
+def read_yaml(path: Path, content_root: Path | None = None) -> SourceDoc:
+    """Read one YAML file safely; never raises for content problems — they are in `doc.problems`.
+
+    `doc.readable` is False when nothing could be read (the problems say why); otherwise `doc.data`
+    is the file's value (None for an empty file) and `doc.problems` lists what was refused inside it.
+    """
     shown = display_path(path, content_root)
     doc = SourceDoc(path=path, shown=shown, data=None)
-    if path.is_dir():
-        raise YamlProblem(0, 0, "är en mapp, inte en fil")
+
+    def fail(*problems: YamlProblem) -> SourceDoc:
+        doc.problems.extend(problems)
+        doc.readable = False
+        doc.data = None
+        return doc
+
     try:
+        if path.is_dir():
+            return fail(YamlProblem(0, 0, "här ska det vara en fil, men det är en mapp — ersätt mappen med filen"))
+        if not path.exists():
+            return fail(YamlProblem(0, 0, "filen finns inte"))
+        if not path.is_file():
+            return fail(YamlProblem(0, 0, "är ingen vanlig fil — ersätt den med en textfil"))
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise YamlProblem(
+            mb = f"{size / (1024 * 1024):.1f}".replace(".", ",")
+            return fail(YamlProblem(
                 0, 0,
-                f"filen är {size // (1024 * 1024)} MB — en innehållsfil får vara högst {MAX_FILE_BYTES // (1024 * 1024)} MB",
-            )
+                f"filen är {mb} MB — en innehållsfil får vara högst {MAX_FILE_BYTES // (1024 * 1024)} MB; "
+                "kontrollera att det är rätt fil",
+            ))
         raw = path.read_bytes()
-    except FileNotFoundError:
-        raise YamlProblem(0, 0, "filen finns inte") from None
     except OSError as err:
-        raise YamlProblem(0, 0, f"filen kan inte läsas ({err.strerror})") from None
-    text = _decode(raw)
-    _check_tabs(text)
+        return fail(YamlProblem(0, 0, f"filen kan inte läsas ({err.strerror or err})"))
+    try:
+        text = _decode(raw)
+    except YamlProblem as err:
+        return fail(err)
+    tabs = _tab_problems(text)
+    if tabs:
+        return fail(*tabs)
     try:
         node = yaml.compose(text, Loader=_Loader)
-    except yaml.reader.ReaderError as err:
-        before = text[: err.position]
-        line = before.count("\n") + 1
-        col = err.position - (before.rfind("\n") + 1) + 1
-        raise YamlProblem(
-            line, col,
-            f"otillåtet tecken (kod {err.character:#x}) — ta bort det eller skriv texten inom \"…\" med \\x-kod",
-        ) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        raise YamlProblem(mark.line + 1, mark.column + 1, _syntax_message(err)) from None
+        return fail(YamlProblem(mark.line + 1, mark.column + 1, _syntax_message(err)))
+    except yaml.YAMLError as err:  # pragma: no cover - PyYAML raises marked errors for content
+        return fail(YamlProblem(0, 0, f"YAML-fel: filen kan inte läsas ({err})"))
     except RecursionError:
-        raise YamlProblem(0, 0, "filen är för djupt nästlad") from None
+        return fail(YamlProblem(0, 0, "filen är för djupt nästlad — använd färre indragningsnivåer"))
     if node is None:
-        doc.data = None
         return doc
     try:
         doc.data = _Builder(doc).build(node, ())
+    except _TooBig as err:
+        line, col = _mark(err.node)
+        doc.problems.clear()
+        return fail(YamlProblem(
+            line, col,
+            f"filen innehåller för många värden (över {MAX_NODES:,}".replace(",", " ")
+            + " räknat med alla hänvisningar *) — skriv ut texterna i stället för att hänvisa",
+        ))
     except RecursionError:
-        raise YamlProblem(0, 0, "filen är för djupt nästlad") from None
+        doc.problems.clear()
+        return fail(YamlProblem(0, 0, "filen är för djupt nästlad — använd färre indragningsnivåer"))
+    return doc
+
+
+def load_yaml(path: Path, content_root: Path | None = None) -> SourceDoc:
+    """Read one YAML file safely; raises the first YamlProblem (Swedish message) on any failure."""
+    doc = read_yaml(path, content_root)
+    if doc.problems:
+        raise doc.problems[0]
     return doc
 
 
 def problem_from(err: YamlProblem, path: Path, content_root: Path | None) -> Problem:
-    return Problem(display_path(path, content_root), err.line, err.column, "", err.message)
+    return Problem(display_path(path, content_root), err.line, err.column, err.path, err.message)
