@@ -108,19 +108,16 @@ def validate(content_dir: Path, strict: bool) -> None:
               help="Slutversion: inga varningar (alla områden klara, ingen exempeldata) och ingen anmärkning "
                    "från granskningen av tillgänglighet och passform.")
 @click.option("--pdf", is_flag=True, help="Skriv också PDF av presentationen och dokumenten (kräver LibreOffice).")
-def build(content_dir, output_dir, layouts_dir, template, docx_template, outline, strict, final, pdf) -> None:
+@click.option("--force", is_flag=True, help="Bygg om även när inget har ändrats sedan förra bygget.")
+def build(content_dir, output_dir, layouts_dir, template, docx_template, outline, strict, final, pdf, force) -> None:
     """Bygg nämndpresentationen, verksamhetsplanen och uppdragssammanställningen."""
     from .build import BuildOptions, ReviewFailed, build as run_build
-    from .layout import LayoutError
     from .pdf import PdfError
-    from .problems import ContentError
-    from .review import ReviewError
-    from .texts import TextsError
-    from .writer import OutputError
+    from .problems import ContentError, UserError
 
     options = BuildOptions(content_dir=content_dir, output_dir=output_dir, layouts_dir=layouts_dir,
                            template=template, docx_template=docx_template, outline=outline, strict=strict,
-                           final=final, pdf=pdf)
+                           final=final, pdf=pdf, force=force)
     try:
         result = run_build(options)
     except ContentError as err:
@@ -134,10 +131,14 @@ def build(content_dir, output_dir, layouts_dir, template, docx_template, outline
             click.echo(line, err=True)
         raise VpgenError("Bygget avbröts: granskningen av tillgänglighet och passform hittade problem (se ovan). "
                          "Inga filer har ändrats.") from None
-    except (LayoutError, TextsError, OutputError, ReviewError) as err:
+    except UserError as err:
+        if isinstance(err, PdfError):  # conversion runs after the documents were written
+            raise VpgenError(f"{err} Dokumenten är skrivna, men inga PDF-filer.") from None
         raise VpgenError(f"Bygget avbröts: {err}. Inga filer har ändrats.") from None
-    except PdfError as err:
-        raise VpgenError(f"{err} Dokumenten är skrivna, men inga PDF-filer.") from None
+    if result.cached:
+        click.echo(f"Inget har ändrats sedan förra bygget: dokumenten i {output_dir} är aktuella "
+                   "(--force bygger om ändå).")
+        return
     for problem in result.warnings:
         click.echo(problem.format(), err=True)
     for path in result.written + result.pdfs:

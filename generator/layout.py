@@ -6,13 +6,15 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from .problems import UserError
+
 PACKAGED_LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
 PPTX_TEMPLATE = "board.pptx"
 DOCX_TEMPLATE = "verksamhetsplan.docx"
 OUTLINE = "deck.yaml"
 
 
-class LayoutError(Exception):
+class LayoutError(UserError):
     """A layout or template the build cannot use; the message is Swedish and names the file."""
 
 

@@ -19,6 +19,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from .problems import UserError
+
 INSTALL_HINT = "apt-get install -y --no-install-recommends libreoffice-impress libreoffice-writer"
 
 EXPORT_OPTIONS = {
@@ -34,7 +36,7 @@ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 """
 
 
-class PdfError(Exception):
+class PdfError(UserError):
     """LibreOffice is missing or the conversion failed; the message is for the user (Swedish)."""
 
 

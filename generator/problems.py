@@ -43,6 +43,10 @@ def sort_problems(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.severity is not Severity.ERROR, p))
 
 
+class UserError(Exception):
+    """A failure the user can act on; its message is Swedish and complete (file, what to do)."""
+
+
 class ContentError(Exception):
     """Raised when content cannot be used; carries every problem found."""
 

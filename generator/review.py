@@ -38,6 +38,8 @@ from pathlib import Path
 import click
 from lxml import etree
 
+from .problems import UserError
+
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -98,7 +100,7 @@ class ReviewResult:
     overflow_method: str = "none"  # "rendered" | "estimated" | "none"
 
 
-class ReviewError(Exception):
+class ReviewError(UserError):
     """An input that cannot be reviewed (missing, not a zip, not .pptx/.docx); message in Swedish."""
 
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .problems import Problem
+from .problems import Problem, UserError
 from .yamlsrc import YamlProblem, load_yaml
 
 
-class TextsError(Exception):
+class TextsError(UserError):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("\n".join(p.format() for p in problems))
@@ -77,7 +77,8 @@ class Texts:
                     problems.append(Problem(str(path), line, col, key, "ska vara en text (en Jinja2-mall)"))
                     continue
                 try:
-                    self.templates[key] = self.env.from_string(source)
+                    # Most labels have no Jinja syntax at all; they need no compiling.
+                    self.templates[key] = self.env.from_string(source) if "{" in source else source
                 except TemplateSyntaxError as err:
                     problems.append(Problem(str(path), line + (err.lineno or 1) - 1, col, key, f"fel i mallen: {err.message}"))
                 origin[key] = path.name
@@ -87,5 +88,7 @@ class Texts:
     def __call__(self, key: str, **values) -> str:
         if key not in self.templates:
             raise KeyError(f"texten '{key}' saknas i layouts/texter*.yaml")
+        template = self.templates[key]
+        text = template if isinstance(template, str) else template.render(**values)
         # Only line ends are trimmed: a template may end in a meaningful space ("Nr 27. ").
-        return self.templates[key].render(**values).strip("\n")
+        return text.strip("\n")

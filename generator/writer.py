@@ -9,11 +9,13 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from .problems import UserError
+
 LOCK_NAME = ".vpgen.lock"
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-class OutputError(Exception):
+class OutputError(UserError):
     """The output folder cannot be written; the message is for the user (Swedish)."""
 
 

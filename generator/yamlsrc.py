@@ -327,6 +327,28 @@ class _Builder:
             return self.problem(node, loc, f"datumet {value} finns inte i kalendern — skriv ett riktigt datum (ÅÅÅÅ-MM-DD)")
 
 
+if getattr(yaml, "__with_libyaml__", False):
+    class _CLoader(yaml.cyaml.CParser, _Resolver):
+        """libyaml's parser with our resolver: the same nodes, about ten times faster."""
+
+        def __init__(self, stream):
+            yaml.cyaml.CParser.__init__(self, stream)
+            _Resolver.__init__(self)
+else:  # pragma: no cover - PyYAML built without libyaml
+    _CLoader = None
+
+
+def _compose(text: str):
+    """Compose with libyaml when it accepts the text; otherwise (control characters, errors) with
+    the pure-Python loader, whose behaviour and messages are the reference."""
+    if _CLoader is not None:
+        try:
+            return yaml.compose(text, Loader=_CLoader)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=_Loader)
+
+
 def read_yaml(path: Path, content_root: Path | None = None) -> SourceDoc:
     """Read one YAML file safely; never raises for content problems — they are in `doc.problems`.
 
@@ -368,7 +390,7 @@ def read_yaml(path: Path, content_root: Path | None = None) -> SourceDoc:
     if tabs:
         return fail(*tabs)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         return fail(YamlProblem(mark.line + 1, mark.column + 1, _syntax_message(err)))

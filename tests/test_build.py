@@ -117,3 +117,31 @@ def test_console_script_reports_content_errors_without_traceback(tmp_path, conte
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "plan.yaml:" in result.stderr and "planår" in result.stderr
+
+
+def test_unchanged_build_reuses_outputs_until_something_changes(tmp_path, content):
+    out = tmp_path / "ut"
+    assert run("--content", str(content), "--output", str(out)).exit_code == 0
+    stamp = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+    again = run("--content", str(content), "--output", str(out))
+    assert again.exit_code == 0
+    assert again.output.strip() == (f"Inget har ändrats sedan förra bygget: dokumenten i {out} är aktuella "
+                                    "(--force bygger om ändå).")
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == stamp
+    forced = run("--content", str(content), "--output", str(out), "--force")
+    assert "Skrev" in forced.output
+    # A content edit, and a deleted output, each make the next build real again.
+    replace_in(content / "omvarld.yaml", "  - Demografi\n", "  - Demografin\n")
+    assert "Skrev" in run("--content", str(content), "--output", str(out)).output
+    (out / "VP-2026-uppdrag.xlsx").unlink()
+    assert "Skrev" in run("--content", str(content), "--output", str(out)).output
+    assert (out / "VP-2026-uppdrag.xlsx").exists()
+
+
+def test_benchmark_script_runs_at_1x(tmp_path):
+    result = subprocess.run([sys.executable, str(LAYOUTS.parent / "bench" / "run.py"), "--sizes", "1", "--runs", "1",
+                             "--no-pandoc"], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert "vpgen --help:" in result.stdout
+    row = next(line for line in result.stdout.splitlines() if line.startswith("1x |"))
+    assert row.split(" | ")[5] == "46"  # slides of the sample deck

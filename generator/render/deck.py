@@ -135,8 +135,25 @@ def effective_font(ph, master, theme: dict[str, str]) -> str:
     return face or (theme["+mj-lt"] if style == "titleStyle" else theme["+mn-lt"])
 
 
+_PH_PATHS = tuple(f"{{{P}}}{nv}/{{{P}}}nvPr/{{{P}}}ph" for nv in ("nvSpPr", "nvPicPr", "nvGraphicFramePr"))
+
+
+def _ph_el(el):
+    """The p:ph element of a shape, by plain lxml find (python-pptx compiles an XPath per call)."""
+    for path in _PH_PATHS:
+        found = el.find(path)
+        if found is not None:
+            return found
+    return None
+
+
+def _placeholders(container) -> list:
+    """A slide's or layout's placeholders in document order (the order layouts are cloned in)."""
+    return [shape for shape in container.shapes if _ph_el(shape._element) is not None]
+
+
 def _ph_type(ph) -> str:
-    el = ph._element.ph
+    el = _ph_el(ph._element)
     return el.get("type", "obj") if el is not None else "obj"
 
 
@@ -144,9 +161,9 @@ TEXT_PH = {"body", "obj", "subTitle"}
 TITLE_PH = {"title", "ctrTitle"}
 
 
-def _structure(layout) -> dict[str, list]:
+def _structure(container) -> dict[str, list]:
     kinds: dict[str, list] = {"title": [], "sub": [], "body": [], "tbl": []}
-    for ph in sorted(layout.placeholders, key=lambda p: p.placeholder_format.idx):
+    for ph in sorted(_placeholders(container), key=lambda p: int(_ph_el(p._element).get("idx", "0"))):
         kind = _ph_type(ph)
         if kind in TITLE_PH:
             kinds["title"].append(ph)
@@ -196,6 +213,7 @@ class DeckWriter:
         self.titles: set[str] = set()
         self.first_title: str | None = None
         self._layout_cache: dict[tuple, object] = {}
+        self._pins: dict[int, list] = {}
         theme = _theme_fonts(self.prs)
         shape = _structure(self.layout("innehåll"))
         master = self.prs.slide_master
@@ -247,9 +265,12 @@ class DeckWriter:
 
     def new_slide(self, layout, title: str, notes: list[str], role: str):
         slide = self.prs.slides.add_slide(layout)
-        _pin_placeholders(slide, layout)
+        key = id(layout.part)
+        if key not in self._pins:
+            self._pins[key] = _layout_pins(layout)
+        _pin_placeholders(slide, self._pins[key])
         title = self._unique(title)
-        ph = next((p for p in slide.placeholders if _ph_type(p) in TITLE_PH), None)
+        ph = next(iter(_structure(slide)["title"]), None)
         if ph is None:
             raise LayoutError(f"bildlayouten '{layout.name}' i {self.template} saknar rubrikplatshållare")
         box = _inner_box(ph)
@@ -606,34 +627,57 @@ def _inherited_body_pr(ph):
     return chain
 
 
-def _pin_placeholders(slide, layout) -> None:
+INSET_DEFAULTS = {"lIns": 91440, "rIns": 91440, "tIns": 45720, "bIns": 45720}
+
+
+def _layout_pins(layout) -> list[tuple | None]:
+    """Per cloneable placeholder of a layout: (left, top, width, height, bodyPr attributes)."""
+    pins = []
+    for ph in _placeholders(layout):
+        if _ph_type(ph) in ("dt", "ftr", "sldNum"):  # python-pptx does not clone these
+            continue
+        if ph.width is None:
+            pins.append(None)
+            continue
+        chain = _inherited_body_pr(ph)
+        attrs = {}
+        for key in ("lIns", "rIns", "tIns", "bIns", "anchor"):
+            value = next((b.get(key) for b in chain if b.get(key) is not None), None)
+            if value is None and key in INSET_DEFAULTS:
+                value = str(INSET_DEFAULTS[key])
+            if value is not None:
+                attrs[key] = value
+        pins.append((ph.left, ph.top, ph.width, ph.height, attrs))
+    return pins
+
+
+def _pin_placeholders(slide, pins: list[tuple | None]) -> None:
     """Give each new placeholder its layout placeholder's geometry and insets explicitly.
 
     Inheritance goes by idx, and some templates (LibreOffice exports) give several
     placeholders the same idx; pinned, every renderer and our measurement agree.
     """
-    for slide_ph, layout_ph in zip(slide.placeholders, layout.iter_cloneable_placeholders()):
-        if layout_ph.width is None:
+    for slide_ph, pin in zip(_placeholders(slide), pins):
+        if pin is None:
             continue
-        slide_ph.left, slide_ph.top = layout_ph.left, layout_ph.top
-        slide_ph.width, slide_ph.height = layout_ph.width, layout_ph.height
-        chain = _inherited_body_pr(layout_ph)
+        left, top, width, height, attrs = pin
+        slide_ph.left, slide_ph.top, slide_ph.width, slide_ph.height = left, top, width, height
         body = slide_ph._element.find(f"{{{P}}}txBody/{a('bodyPr')}")
-        if body is None:
-            continue
-        for key in ("lIns", "rIns", "tIns", "bIns", "anchor"):
-            value = next((b.get(key) for b in chain if b.get(key) is not None), None)
-            if value is not None and body.get(key) is None:
-                body.set(key, value)
+        if body is not None:
+            for key, value in attrs.items():
+                if body.get(key) is None:
+                    body.set(key, value)
 
 
 def _inner_box(ph) -> Box:
     """The text area of a placeholder in points: its size less the insets it inherits."""
-    defaults = {"lIns": 91440, "rIns": 91440, "tIns": 45720, "bIns": 45720}
-    chain = _inherited_body_pr(ph)
-    ins = {}
-    for key, default in defaults.items():
-        ins[key] = next((int(b.get(key)) for b in chain if b.get(key) is not None), default)
+    own = ph._element.find(f"{{{P}}}txBody/{a('bodyPr')}")
+    if own is not None and all(own.get(key) is not None for key in INSET_DEFAULTS):
+        ins = {key: int(own.get(key)) for key in INSET_DEFAULTS}  # pinned: no need to walk up
+    else:
+        chain = _inherited_body_pr(ph)
+        ins = {key: next((int(b.get(key)) for b in chain if b.get(key) is not None), default)
+               for key, default in INSET_DEFAULTS.items()}
     return Box(pt(ph.width - ins["lIns"] - ins["rIns"]), pt(ph.height - ins["tIns"] - ins["bIns"]))
 
 
@@ -720,7 +764,7 @@ def _mark_decorative(shape) -> None:
 
 def _drop_empty_placeholders(slide) -> None:
     """Placeholders we did not fill would show 'Click to add text' and confuse screen readers."""
-    for ph in list(slide.placeholders):
+    for ph in _placeholders(slide):
         if _ph_type(ph) in TITLE_PH:
             continue
         if not ph.has_text_frame or not ph.text_frame.text.strip():

@@ -1,0 +1,67 @@
+"""Skip a build whose inputs did not change: a manifest of input and output hashes in output/.
+
+Inputs are every content file, every file of the layout folder (and any template overrides),
+the build options that change output, and vpgen's own source. The outputs are hashed too, so
+a deleted or edited output is rebuilt. Only hashlib and json: this runs before anything heavy
+is imported, which is what makes an unchanged build answer in a few hundredths of a second.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+MANIFEST = ".vpgen-manifest.json"
+PACKAGE = Path(__file__).resolve().parent
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _files(root: Path, pattern: str) -> list[Path]:
+    return sorted(p for p in root.glob(pattern) if p.is_file()) if root.is_dir() else []
+
+
+def inputs_digest(content_dir: Path, layouts_dir: Path, extra_files: list[Path | None], options: dict) -> str | None:
+    """One hash of everything a build reads; None when an input cannot be read (then: build)."""
+    h = hashlib.sha256()
+    h.update(json.dumps(options, sort_keys=True, default=str).encode())
+    try:
+        groups = [
+            ("content", content_dir, _files(content_dir, "*") + _files(content_dir, "*/*")),
+            ("layouts", layouts_dir, _files(layouts_dir, "*")),
+            ("code", PACKAGE, _files(PACKAGE, "**/*.py")),
+        ]
+        for label, root, files in groups:
+            for path in files:
+                h.update(f"{label}:{path.relative_to(root)}:{_digest(path)}\n".encode())
+        for path in extra_files:
+            if path is not None:
+                h.update(f"extra:{Path(path).resolve()}:{_digest(Path(path))}\n".encode())
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def up_to_date(output_dir: Path, digest: str | None) -> list[Path] | None:
+    """The outputs of the last build when it had these exact inputs and its outputs are intact."""
+    if digest is None:
+        return None
+    try:
+        manifest = json.loads((output_dir / MANIFEST).read_text(encoding="utf-8"))
+        if manifest.get("inputs") != digest:
+            return None
+        outputs = [output_dir / name for name in manifest["outputs"]]
+        if all(_digest(path) == manifest["outputs"][path.name] for path in outputs):
+            return outputs
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass
+    return None
+
+
+def manifest_bytes(digest: str | None, outputs: dict[str, bytes]) -> bytes:
+    """The manifest written with the outputs (in the same atomic write)."""
+    data = {"inputs": digest, "outputs": {name: hashlib.sha256(blob).hexdigest() for name, blob in outputs.items()}}
+    return json.dumps(data, indent=1, sort_keys=True).encode()
