@@ -40,47 +40,55 @@ def sentence(rng: random.Random, words: int) -> str:
 # ---------------------------------------------------------------- synthetic plans
 
 def make_plan(dest: Path, factor: int, seed: int = 2026) -> Path:
-    """The sample content, grown `factor` times (factor 1 is the sample itself)."""
+    """The sample content grown `factor` times: each extra copy adds a målsättning shaped like
+    nr 4 (a fokusområde with two delområden and two more fokusområden, each with mål, styrtal
+    and uppdrag), seven gemensamma groups, three areas, and the sample's table rows again."""
     shutil.copytree(REPO / "content", dest)
     if factor == 1:
         return dest
     rng = random.Random(seed)
     extra = factor - 1
+    words = lambda n: " ".join(rng.choice(WORDS) for _ in range(n))  # noqa: E731
 
-    fokus = []
-    for i in range(extra):
-        nr = f"4.{4 + i}"
-        base = 1000 + 10 * i
-        lines = [f'      - nr: "{nr}"', f"        namn: Fokusområde för prov {i + 1}",
-                 "        mål:", f"          text: {sentence(rng, 18)}", "          källa: DN 2025", "        styrtal:"]
-        for _ in range(5):
-            lines += [f"          - text: Andel {' '.join(rng.choice(WORDS) for _ in range(8))}",
-                      f"            riktning: {rng.choice(['öka', 'minska'])}", "            källa: Förslag DN 2026"]
-        lines += ["        uppdrag:", "          nämnd:"]
-        for k in range(2):
-            lines += [f"            - nr: {base + k}", f"              text: {sentence(rng, 16)}", "              källa: FM 2026"]
-        lines += ["          förvaltning:"]
+    def leaf(nr: str, indent: str, first_uppdrag: int) -> list[str]:
+        lines = [f'{indent}- nr: "{nr}"', f"{indent}  namn: Fokusområde {words(3)}",
+                 f"{indent}  mål:", f"{indent}    text: {sentence(rng, 18)}", f"{indent}    källa: DN 2025",
+                 f"{indent}  styrtal:"]
         for _ in range(4):
-            lines += [f"            - text: {sentence(rng, 20)}", "              källa: Förslag DN 2026"]
-        fokus.append("\n".join(lines))
-    path = dest / "malsattningar.yaml"
-    text = path.read_text(encoding="utf-8")
-    text = text.replace("  - nr: 5\n", "\n".join(fokus) + "\n  - nr: 5\n", 1)
-    path.write_text(text, encoding="utf-8")
+            lines += [f"{indent}    - text: Andel {words(8)}", f"{indent}      riktning: {rng.choice(['öka', 'minska'])}",
+                      f"{indent}      källa: Förslag DN 2026"]
+        lines += [f"{indent}  uppdrag:", f"{indent}    nämnd:"]
+        for k in range(2):
+            lines += [f"{indent}      - nr: {first_uppdrag + k}", f"{indent}        text: {sentence(rng, 16)}",
+                      f"{indent}        källa: FM 2026"]
+        lines += [f"{indent}    förvaltning:"]
+        for _ in range(2):
+            lines += [f"{indent}      - text: {sentence(rng, 20)}", f"{indent}        källa: Förslag DN 2026"]
+        return lines
+
+    goals = []
+    for i in range(extra):
+        nr, base = 11 + i, 100 + 40 * i
+        lines = [f"  - nr: {nr}", f"    text: Målsättning för prov {i + 1} om {words(6)}.", "    fokusområden:",
+                 f'      - nr: "{nr}.1"', f"        namn: Gruppen {words(3)}", "        delområden:"]
+        lines += leaf(f"{nr}.1.1", "          ", base) + leaf(f"{nr}.1.2", "          ", base + 2)
+        lines += leaf(f"{nr}.2", "      ", base + 4) + leaf(f"{nr}.3", "      ", base + 6)
+        goals.append("\n".join(lines))
+    with open(dest / "malsattningar.yaml", "a", encoding="utf-8") as handle:
+        handle.write("\n".join(goals) + "\n")
 
     groups = []
-    for i in range(extra):
-        lines = [f"  - tema: Gemensamt tema {i + 1}", "    uppdrag_till: Regionstyrelsen och nämnderna", "    uppdrag:"]
+    for i in range(7 * extra):
+        lines = [f"  - målsättning: {1 + i % 10}", "    uppdrag_till: Regionstyrelsen och nämnderna", "    uppdrag:"]
         for k in range(2):
-            lines += [f"      - nr: {5000 + 10 * i + k}", f"        text: {sentence(rng, 14)}"]
+            lines += [f"      - nr: {3000 + 2 * i + k}", f"        text: {sentence(rng, 14)}"]
         groups.append("\n".join(lines))
     with open(dest / "gemensamma.yaml", "a", encoding="utf-8") as handle:
         handle.write("\n" + "\n".join(groups) + "\n")
 
     areas = []
-    for i in range(extra):
-        name = f"Provområde {i + 1}"
-        fil = f"provomrade-{i + 1}.yaml"
+    for i in range(3 * extra):
+        name, fil = f"Provområde {i + 1}", f"provomrade-{i + 1}.yaml"
         areas.append(f"  - namn: {name}\n    fil: {fil}\n    ansvarig: områdeschef {name}")
         body = [f"område: {name}", "insatser:"]
         for nr in ("4.1", "4.2", "4.3"):

@@ -88,7 +88,52 @@ def open_template(path: Path):
     if not len(prs.slide_layouts):
         raise LayoutError(f"PowerPoint-mallen {path} har inga bildlayouter")
     _drop_slides(prs)
+    _count_partnames(prs.part.package)
+    _index_relationships(prs.part.rels)
     return prs
+
+
+def _index_relationships(rels) -> None:
+    """Let the presentation part find its relationship to a part by a dict, not a scan.
+
+    python-pptx scans every relationship of the presentation part each time a slide is
+    related to it (quadratic in slides). Same rIds as python-pptx's own get_or_add.
+    """
+    if not hasattr(rels, "_add_relationship"):  # another python-pptx: keep its own behaviour
+        return
+    index = {(rels[rId].reltype, id(rels[rId].target_part)): rId for rId in rels if not rels[rId].is_external}
+    add = rels._add_relationship
+
+    def get_or_add(reltype: str, target_part) -> str:
+        key = (reltype, id(target_part))
+        if key not in index:
+            index[key] = add(reltype, target_part)
+        return index[key]
+
+    rels.get_or_add = get_or_add
+
+
+def _count_partnames(package) -> None:
+    """Give this package a next_partname that remembers the names it handed out.
+
+    python-pptx finds a new part's name by walking every part of the package, once per new
+    slide and notes slide, which makes a long deck quadratic (a 1 500-slide deck spent most
+    of its time there). The names it returns are the same as python-pptx's own.
+    """
+    used: set[str] = {str(part.partname) for part in package.iter_parts()}
+    from pptx.opc.packuri import PackURI
+
+    def next_partname(tmpl: str):
+        prefix = tmpl[: (tmpl % 42).find("42")]
+        count = sum(1 for name in used if name.startswith(prefix))
+        for n in range(count + 1, 0, -1):
+            candidate = tmpl % n
+            if candidate not in used:
+                used.add(candidate)
+                return PackURI(candidate)
+        raise RuntimeError(f"no free part name for {tmpl}")
+
+    package.next_partname = next_partname
 
 
 def _drop_slides(prs) -> None:
