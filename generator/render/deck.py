@@ -431,17 +431,17 @@ class DeckWriter:
             slide = self.new_slide(layout, title, [], spec.role)
             y = top
             if intro_h:
-                self._textbox(slide, Rect(rect.left, y, table_w, emu(intro_h)),
+                self._textbox(slide.shapes, Rect(rect.left, y, table_w, emu(intro_h)),
                               [para(spec.intro, bold=True, bullet=False, space_before=0)], 16, "Anmärkning")
                 y += emu(intro_h)
             last = n == len(pages) - 1
             heights = self._draw_table(slide, spec, rows, Rect(rect.left, y, table_w, 0), size, last)
             y += sum(heights)
             if foot_h and last:
-                self._textbox(slide, Rect(rect.left, y + emu(4), table_w, emu(foot_h)),
+                self._textbox(slide.shapes, Rect(rect.left, y + emu(4), table_w, emu(foot_h)),
                               [para(spec.footnote, bullet=False, space_before=0)], 12, "Fotnot")
             if spec.side and side_size:
-                self._textbox(slide, Rect(rect.left + table_w + gap, rect.top, side_w, rect.height),
+                self._textbox(slide.shapes, Rect(rect.left + table_w + gap, rect.top, side_w, rect.height),
                               [para(spec.side, bullet=False, space_before=0)], side_size, "Kommentar")
             if spec.marker:
                 self._marker(slide, spec.marker)
@@ -519,8 +519,9 @@ class DeckWriter:
 
     # -- drawn shapes
 
-    def _textbox(self, slide, rect: Rect, paras: list[Para], size: float, name: str):
-        box = slide.shapes.add_textbox(rect.left, rect.top, rect.width, rect.height)
+    def _textbox(self, shapes, rect: Rect, paras: list[Para], size: float, name: str):
+        """A text box in `shapes` (a slide's or a group's), fitted text, its text as alt text."""
+        box = shapes.add_textbox(rect.left, rect.top, rect.width, rect.height)
         box.name = name
         tf = box.text_frame
         tf.word_wrap = True
@@ -539,7 +540,7 @@ class DeckWriter:
         height = self.body_fonts.get(True).line_height(size) + 7.2 + 2
         sw, sh = self.prs.slide_width, self.prs.slide_height
         rect = Rect(sw - emu(width) - emu(24), sh - emu(height) - emu(10), emu(width), emu(height))
-        box = self._textbox(slide, rect, [para(text, bold=True, bullet=False, space_before=0)], size, "Exempeldata")
+        box = self._textbox(slide.shapes, rect, [para(text, bold=True, bullet=False, space_before=0)], size, "Exempeldata")
         box.fill.solid()
         box.fill.fore_color.rgb = RGBColor.from_string(MARKER_FILL)
 
@@ -574,7 +575,7 @@ class DeckWriter:
             _plain(line)
             for i in range(n * per, min(len(items), (n + 1) * per)):
                 item, x = items[i], rect.left + (i - n * per) * col_w
-                date = self._group_text(group, Rect(x, top, col_w, emu(date_h)),
+                date = self._textbox(group.shapes, Rect(x, top, col_w, emu(date_h)),
                                         [para(item.date, bold=True, bullet=False, space_before=0)],
                                         date_size, f"Datum {i + 1}")
                 _color_runs(date, ACCENT)
@@ -584,7 +585,7 @@ class DeckWriter:
                 marker.line.fill.background()
                 marker.name = f"Milstolpe {i + 1}"
                 _plain(marker)
-                self._group_text(group, Rect(x, box_top, col_w - emu(8), emu(need)), texts[i], size,
+                self._textbox(group.shapes, Rect(x, box_top, col_w - emu(8), emu(need)), texts[i], size,
                                  f"Milstolpe {i + 1}: {item.date}")
             _set_descr(group, spec.alt if pages == 1 else f"{spec.alt} (del {n + 1} av {pages})")
             _drop_empty_placeholders(slide)
@@ -622,18 +623,6 @@ class DeckWriter:
             _, shown = fit_single(" ".join(p.text for p in t), Box(width, box_h), self.body_fonts, (12,))
             short.append([para(shown, bullet=False, space_before=0)])
         return 1, 12, short, box_h + 7.2
-
-    def _group_text(self, group, rect: Rect, paras: list[Para], size: float, name: str):
-        from pptx.enum.text import MSO_AUTO_SIZE
-
-        box = group.shapes.add_textbox(rect.left, rect.top, rect.width, rect.height)
-        box.name = name
-        tf = box.text_frame
-        tf.word_wrap = True
-        tf.auto_size = MSO_AUTO_SIZE.NONE
-        _fill(tf, paras, size, self.indent, self.body_font)
-        _set_descr(box, " ".join(p.text for p in paras))
-        return box
 
     # -- finish
 
