@@ -120,7 +120,10 @@ def run_parallel(jobs: list) -> list:
         os.waitpid(pid, 0)
     if not payload:
         raise RuntimeError("the deck renderer stopped without a result")
-    status, value = pickle.loads(payload)
+    try:
+        status, value = pickle.loads(payload)
+    except Exception as err:  # noqa: BLE001 - an exception whose class cannot be rebuilt here
+        raise RuntimeError(f"the deck renderer's result could not be read ({type(err).__name__}: {err})") from None
     if status == "error":
         raise value
     return [value] + rest

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 MANIFEST = ".vpgen-manifest.json"
@@ -17,7 +18,22 @@ PACKAGE = Path(__file__).resolve().parent
 
 
 def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """sha256 of a regular file, read in pieces; anything else (/dev/zero given as --template, a
+    FIFO) is not read at all: OSError, so the build goes on to refuse it by name."""
+    if not path.is_file():
+        raise OSError(f"not a regular file: {path}")
+    h = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for piece in iter(lambda: handle.read(1 << 20), b""):
+            h.update(piece)
+    return h.hexdigest()
+
+
+def _link(path: Path) -> str:
+    """Where a path really leads when a symbolic link is on the way ('' when none is): a file that
+    becomes a link out of the content folder, with the same bytes, is a change (load refuses it)."""
+    real = os.path.realpath(path)
+    return "" if real == os.path.abspath(path) else f"->{real}"
 
 
 def _files(root: Path, pattern: str) -> list[Path]:
@@ -36,7 +52,7 @@ def inputs_digest(content_dir: Path, layouts_dir: Path, extra_files: list[Path |
         ]
         for label, root, files in groups:
             for path in files:
-                h.update(f"{label}:{path.relative_to(root)}:{_digest(path)}\n".encode())
+                h.update(f"{label}:{path.relative_to(root)}{_link(path)}:{_digest(path)}\n".encode())
         for path in extra_files:
             if path is not None:
                 h.update(f"extra:{Path(path).resolve()}:{_digest(Path(path))}\n".encode())

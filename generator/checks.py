@@ -43,6 +43,9 @@ class _Reporter:
         shown = doc.shown if doc else file
         self.problems.append(Problem(shown, line, col, format_key_path(loc), message, severity))
 
+    def warning(self, file: str, loc: tuple, message: str) -> None:
+        self(file, loc, message, Severity.WARNING)
+
     def where(self, file: str, loc: tuple) -> str:
         """'content/malsattningar.yaml:63' for messages that point at a second place."""
         doc = self.sources.get(file)
@@ -69,11 +72,15 @@ def walk_fokus(fokus: list[Fokusomrade], loc: tuple, parent: str | None = None
 
 
 def _check_styrtal(report: _Reporter, file: str, styrtal: list[Styrtal], loc: tuple) -> None:
+    from .styrtal_data import check_targets
+
     for i, item in enumerate(styrtal):
         said = re.search(r"\bska (öka|minska)\b", item.text, re.IGNORECASE)
         if said and item.riktning and said.group(1).lower() != item.riktning:
             report(file, loc + (i, "riktning"),
                    f"riktningen '{item.riktning}' motsäger texten ('{said.group(0)}') — ändra den ena")
+            continue
+        check_targets(item, file, loc + (i,), report, report.warning)
 
 
 def _check_uppdrag(report: _Reporter, file: str, items: list[Uppdrag], loc: tuple, numbered: bool,
@@ -239,6 +246,32 @@ def _check_areas(areas: list[AreaInput], anv: AnvisningarFile | None, fokus_nrs:
                    Severity.WARNING)
 
 
+def _texts(value: object, loc: tuple) -> Iterator[tuple[str, tuple]]:
+    """Every text value of a file as read (before the schema), with its key path."""
+    if isinstance(value, str):
+        yield value, loc
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, loc + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _texts(item, loc + (i,))
+
+
+def _check_links(sources: dict[str, SourceDoc], report: _Reporter) -> None:
+    """No text may carry a javascript:, file: or other non-web link (see text.refused_links).
+
+    Every file that could be read is checked, valid or not, so one run lists every such text.
+    """
+    from .text import clean_text, refused_links
+
+    for file, doc in sources.items():
+        for value, loc in _texts(doc.data, ()):
+            for scheme in refused_links(clean_text(value)):
+                report(file, loc, f"texten innehåller en länk med '{scheme}' — bara länkar som börjar med "
+                                  "http://, https:// eller mailto: får stå i innehållet; ta bort länken")
+
+
 def check_content(files: dict[str, object], areas: list[AreaInput], sources: dict[str, SourceDoc]) -> list[Problem]:
     """Every cross-rule whose files are valid; `files` maps content file name to its parsed model."""
     report = _Reporter(sources)
@@ -260,7 +293,28 @@ def check_content(files: dict[str, object], areas: list[AreaInput], sources: dic
         _check_plan(plan_file, report)
     anv = files.get("anvisningar.yaml")
     _check_areas(areas, anv if isinstance(anv, AnvisningarFile) else None, fokus_nrs, report)
+    _check_links(sources, report)
+    _check_figures(files, report)
     return report.problems
+
+
+def _check_figures(files: dict[str, object], report: _Reporter) -> None:
+    """The optional styrtal-data.yaml against the texts (once both text files are valid)."""
+    from .styrtal_data import DATA_FILE, StyrtalDataFile, check_data, styrtal_places
+
+    data = files.get(DATA_FILE)
+    mal, gem = files.get("malsattningar.yaml"), files.get("gemensamma.yaml")
+    if not isinstance(data, StyrtalDataFile) or not isinstance(mal, MalsattningarFile) \
+            or not isinstance(gem, GemensammaFile):
+        return
+    places = styrtal_places(mal, gem)
+    check_data(data, places, report, report.warning)
+    ids = {entry.id for entry in data.styrtal}
+    for place in places:
+        if place.styrtal.id and place.styrtal.id not in ids:
+            report.warning(place.file, place.loc + ("id",),
+                           f"styrtalet har id '{place.styrtal.id}' men {DATA_FILE} har inga värden för det — "
+                           "lägg till ett avsnitt med samma id där, eller ta bort id:t")
 
 
 def cross_check(plan: Plan, sources: dict[str, SourceDoc]) -> list[Problem]:
@@ -270,5 +324,7 @@ def cross_check(plan: Plan, sources: dict[str, SourceDoc]) -> list[Problem]:
         "ekonomi.yaml": plan.ekonomi, "internkontroll.yaml": plan.internkontroll, "omvarld.yaml": plan.omvarld,
         "anvisningar.yaml": plan.anvisningar,
     }
+    if plan.styrtal_data is not None:
+        files["styrtal-data.yaml"] = plan.styrtal_data
     areas = [(area.ref.fil, area.content, area.ref) for area in plan.omraden if area.content is not None]
     return check_content(files, areas, sources)

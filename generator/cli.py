@@ -42,6 +42,7 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
     "kontroll": ("generator.omrade:cli_kontroll", "Kontrollera en områdesfil och förklara felen på vanlig svenska."),
     "status": ("generator.omrade:cli_status", "Visa hur långt områdena har kommit med sitt underlag."),
     "granska": ("generator.review:cli_granska", "Granska tillgänglighet och passform i .pptx- och .docx-filer."),
+    "styrtal": ("generator.styrtal_cli:cli_styrtal", "Styrtalens siffror: läs in från CSV/Excel eller hämta från Kolada."),
 }
 
 

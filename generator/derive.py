@@ -203,6 +203,20 @@ class Derived:
             uppdrag_nya=sum(_is_new(u.kalla) for u in namnd + forv + gem),
         )
 
+    # ------------------------------------------------------------ figures (styrtal-data.yaml)
+
+    @cached_property
+    def figures(self) -> list:
+        """styrtal_data.Figures for every styrtal with values, in plan order (empty without the file)."""
+        from .styrtal_data import all_figures, styrtal_places
+
+        places = styrtal_places(self.plan.malsattningar, self.plan.gemensamma)
+        return all_figures(self.plan.styrtal_data, places)
+
+    def figures_of(self, styrtal: Styrtal):
+        """The figures of one styrtal of the texts, or None."""
+        return next((fig for fig in self.figures if fig.styrtal is styrtal), None)
+
     # ------------------------------------------------------------ economy
 
     @cached_property

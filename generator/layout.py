@@ -58,6 +58,9 @@ class Layout:
     @staticmethod
     def _existing(path: Path, what: str) -> Path:
         path = Path(path)
+        if path.is_dir():
+            raise LayoutError(f"{what} {path} är en mapp, inte en fil — ange filen")
         if not path.is_file():
-            raise LayoutError(f"{what} {path} finns inte")
+            why = "är ingen vanlig fil" if path.exists() else "finns inte"
+            raise LayoutError(f"{what} {path} {why}")
         return path

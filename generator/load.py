@@ -109,6 +109,9 @@ _PATTERN_HINTS = {
     r"^\d+(\.\d+)+$": "skriv numret inom citattecken med punkter, t.ex. \"4.1\" eller \"4.1.1\"",
     r"^[a-z0-9][a-z0-9-]*\.yaml$": "skriv filnamnet med små bokstäver a–z, siffror och bindestreck och sluta med .yaml, "
                                      "t.ex. energi-och-klimat.yaml",
+    r"^[a-z0-9][a-z0-9-]*$": "skriv id:t med små bokstäver a–z, siffror och bindestreck, t.ex. sjukfranvaro",
+    r"^[A-Z]\d{5}$": "skriv Koladas nyckeltals-id: en versal och fem siffror, t.ex. N03702",
+    r"^\d{4}$": "skriv Koladas områdes-id inom citattecken: fyra siffror, t.ex. \"0018\" (\"00\" + länskoden)",
 }
 
 
@@ -210,8 +213,50 @@ def _inside(path: Path, root: Path) -> bool:
     try:
         path.resolve().relative_to(root.resolve())
         return True
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (Python 3.11)
         return False
+
+
+OUTSIDE = "filen pekar ut ur innehållsmappen (symbolisk länk) — kopiera in filen i stället"
+LOOP = "filen är en symbolisk länk som pekar på sig själv (en slinga) — ersätt länken med filen"
+
+
+def _link_problem(path: Path, root: Path) -> str | None:
+    """Why a content file that is a symbolic link cannot be read, or None when it may be.
+
+    A link may point anywhere inside the content folder; one that leaves the folder (an include
+    of ../../etc/passwd by another name) or loops is refused before anything is read.
+    """
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:
+        return LOOP
+    except OSError as err:
+        import errno
+
+        if err.errno == errno.ELOOP:
+            return LOOP
+        # A dangling link or one that cannot be followed: read_yaml reports it (as missing or unreadable).
+    return None if _inside(path, root) else OUTSIDE
+
+
+def _present(path: Path) -> bool:
+    """The name exists (a dangling link too); True when that cannot even be asked (no permission),
+    so reading it reports why."""
+    try:
+        return path.exists() or path.is_symlink()
+    except OSError:
+        return True
+
+
+def _listing(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
+    """The entries of a folder, sorted; a folder that cannot be listed is a problem, not a crash."""
+    try:
+        return sorted(folder.iterdir())
+    except OSError as err:
+        problems.append(Problem(display_path(folder, root), 0, 0, "",
+                                f"mappen kan inte läsas ({err.strerror or err}) — kontrollera behörigheten"))
+        return []
 
 
 def load_content(root: Path) -> Loaded:
@@ -219,8 +264,15 @@ def load_content(root: Path) -> Loaded:
     from .checks import check_content
 
     root = Path(root)
-    if not root.is_dir():
-        why = "är en fil, inte en mapp" if root.exists() else "finns inte"
+    try:
+        usable = root.is_dir()
+    except OSError:
+        usable = False
+    if not usable:
+        try:
+            why = "är en fil, inte en mapp" if root.is_file() else "finns inte"
+        except OSError as err:
+            why = f"kan inte läsas ({err.strerror or err})"
         return Loaded(None, [Problem(str(root), 0, 0, "", f"innehållsmappen {why} — ange mappen med innehållsfilerna")])
 
     problems: list[Problem] = []
@@ -229,11 +281,12 @@ def load_content(root: Path) -> Loaded:
     for name, model in CONTENT_FILES.items():
         path = root / name
         shown = display_path(path, root)
-        if not path.exists() and not path.is_symlink():
+        if not _present(path):
             problems.append(Problem(shown, 0, 0, "", "filen saknas — skapa den (vpgen schema visar vad den ska innehålla)"))
             continue
-        if not _inside(path, root):
-            problems.append(Problem(shown, 0, 0, "", "filen pekar ut ur innehållsmappen (symbolisk länk) — kopiera in filen i stället"))
+        link = _link_problem(path, root)
+        if link:
+            problems.append(Problem(shown, 0, 0, "", link))
             continue
         value, doc, found = parse_file(path, model, root)
         problems += found
@@ -246,25 +299,30 @@ def load_content(root: Path) -> Loaded:
     # so their own problems are still reported.
     plan_file = parsed.get("plan.yaml")
     area_dir = root / AREA_DIR
+    area_listing = _listing(area_dir, root, problems) if area_dir.is_dir() else []
+    if _present(area_dir) and not area_dir.is_dir():
+        problems.append(Problem(display_path(area_dir, root), 0, 0, "",
+                                f"här ska mappen {AREA_DIR}/ med områdesfilerna ligga, men det är ingen mapp — "
+                                "byt namn på det som ligger där och skapa mappen"))
     areas: list[Area] = []
     area_inputs: list[tuple[str, OmradeFile, object]] = []
     refs = list(plan_file.omraden) if plan_file is not None else []
     names = [ref.fil for ref in refs]
     if plan_file is None and area_dir.is_dir():
-        names = [path.name for path in sorted(area_dir.glob("*.yaml"))]
+        names = [path.name for path in area_listing if path.suffix == ".yaml"]
     for i, name in enumerate(names):
         ref = refs[i] if plan_file is not None else None
         path = area_dir / name
         shown = display_path(path, root)
         content = None
-        if not path.exists() and not path.is_symlink():
+        if not _present(path):
             problems.append(Problem(
                 shown, 0, 0, "",
                 f"underlag saknas för området {ref.namn} — skapa filen med: vpgen område ny \"{ref.namn}\"",
                 Severity.WARNING,
             ))
-        elif not _inside(path, root):
-            problems.append(Problem(shown, 0, 0, "", "filen pekar ut ur innehållsmappen (symbolisk länk) — kopiera in filen i stället"))
+        elif _link_problem(path, root):
+            problems.append(Problem(shown, 0, 0, "", _link_problem(path, root)))
         else:
             content, doc, found = parse_file(path, OmradeFile, root)
             problems += found
@@ -274,8 +332,8 @@ def load_content(root: Path) -> Loaded:
                 area_inputs.append((name, content, ref))
         if ref is not None:
             areas.append(Area(ref=ref, content=content, source=shown))
-    if area_dir.is_dir():
-        for path in sorted(area_dir.iterdir()):
+    if area_listing:
+        for path in area_listing:
             if path.suffix.lower() in (".yml", ".yaml") and path.name != path.stem + ".yaml":
                 problems.append(Problem(
                     display_path(path, root), 0, 0, "",
@@ -289,8 +347,24 @@ def load_content(root: Path) -> Loaded:
                     Severity.WARNING,
                 ))
 
+    # The figures behind the styrtal: optional; without the file there are simply no charts.
+    from .styrtal_data import DATA_FILE, load_data
+
+    data_path = root / DATA_FILE
+    if data_path.exists() or data_path.is_symlink():
+        refused = _link_problem(data_path, root)
+        if refused:
+            problems.append(Problem(display_path(data_path, root), 0, 0, "", refused))
+        else:
+            value, doc, found = load_data(data_path, root)
+            problems += found
+            if doc is not None:
+                sources[DATA_FILE] = doc
+            if value is not None:
+                parsed[DATA_FILE] = value
+
     problems += check_content(parsed, area_inputs, sources)
-    if len(parsed) < len(CONTENT_FILES) or any(p.severity is Severity.ERROR for p in problems):
+    if any(name not in parsed for name in CONTENT_FILES) or any(p.severity is Severity.ERROR for p in problems):
         return Loaded(None, sort_problems(problems), sources)
     plan = Plan(
         plan=parsed["plan.yaml"],
@@ -301,5 +375,6 @@ def load_content(root: Path) -> Loaded:
         omvarld=parsed["omvarld.yaml"],
         anvisningar=parsed["anvisningar.yaml"],
         omraden=areas,
+        styrtal_data=parsed.get(DATA_FILE),
     )
     return Loaded(plan, sort_problems(problems), sources)

@@ -198,6 +198,9 @@ class Malvarde(Model):
 
 
 class Styrtal(Model):
+    id: str | None = F(
+        "id", "Kort id som kopplar styrtalet till sina siffror i styrtal-data.yaml, t.ex. 'sjukfranvaro' "
+        "(små bokstäver a–z, siffror och bindestreck).", default=None, pattern=r"^[a-z0-9][a-z0-9-]*$")
     text: Text = F("text", "Vad som mäts, som i beslutet.")
     riktning: Riktning | None = F(
         "riktning", "'öka' eller 'minska'. Utelämnas när texten själv anger målet.", default=None
@@ -458,3 +461,6 @@ class Plan(BaseModel):
     omvarld: OmvarldFile
     anvisningar: AnvisningarFile
     omraden: list[Area]
+    # styrtal_data.StyrtalDataFile when content/styrtal-data.yaml exists (typed loosely: that module
+    # builds on this one); None means no figures and no charts.
+    styrtal_data: object | None = None

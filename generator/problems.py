@@ -58,9 +58,17 @@ class ContentError(Exception):
 def display_path(path: Path, root: Path | None) -> str:
     """Path as the user should read it: relative to the content folder's parent when possible."""
     if root is not None:
+        import os
+
+        # As the user sees it, without following links: a link that leaves the folder (or loops)
+        # is named where it stands, not where it points.
+        try:
+            return str(Path(os.path.abspath(path)).relative_to(Path(os.path.abspath(root)).parent))
+        except ValueError:
+            pass
         try:
             return str(path.resolve().relative_to(root.resolve().parent))
-        except ValueError:
+        except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (Python 3.11)
             pass
     return str(path)
 

@@ -43,6 +43,9 @@ def describe() -> str:
     lines: list[str] = []
     files = dict(CONTENT_FILES)
     files[f"{AREA_DIR}/<område>.yaml"] = OmradeFile
+    from .styrtal_data import DATA_FILE, StyrtalDataFile
+
+    files[DATA_FILE] = StyrtalDataFile
     for name, model in files.items():
         lines.append(f"{name} — {(model.__doc__ or '').split(':', 1)[-1].strip()}")
         _fields(model, 1, lines)

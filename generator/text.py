@@ -12,7 +12,15 @@ The documented clean-up (`clean_text`), applied to every text value before valid
 - runs of spaces become one space, and the text is trimmed.
 
 No-break spaces (U+00A0, U+202F) are kept: "16 503" with a no-break space is meant. Everything
-else — emoji, very long words, `{{ 7*7 }}` — is kept as written: content is data, never a template.
+else — emoji, right-to-left text, very long words, `{{ 7*7 }}`, `<a:t>&amp;` — is kept as written:
+content is data, never a template or markup.
+
+Refused rather than cleaned, with file and line: a text that is empty after the clean-up or over
+2 000 characters (model.py), and a link other than http, https and mailto anywhere in a
+text (`refused_links`: javascript:, vbscript:, file:, data:…, ftp:// …).
+
+A text that goes into a document property (title, subject, author) is shortened there to 255
+characters (`property_text`); the document itself carries it whole.
 """
 
 from __future__ import annotations
@@ -42,6 +50,42 @@ def clean_text(value: str) -> str:
     value = _SEPARATORS.sub(" ", value)
     value = _CONTROL.sub("", value)
     return _SPACE.sub(" ", value).strip()
+
+
+# Links. Content has no link field and no renderer makes a link of a text, but a text that *looks*
+# like a link is turned into one by PDF viewers, mail clients and the next person who pastes it.
+# So the schemes that run code or open local files are refused wherever they stand in a text;
+# http, https and mailto are the only link schemes content may carry.
+ALLOWED_LINK_SCHEMES = ("http", "https", "mailto")
+# javascript:/vbscript: anywhere; file: and data: followed by something (not "Data: 2024");
+# and any other scheme written with // (ftp://, smb://, file://).
+_REFUSED_LINK = re.compile(
+    r"(?<![\w+.-])(?:(?P<script>javascript|vbscript|livescript):"
+    r"|(?P<opaque>file|data):(?=[^\s])"
+    r"|(?P<scheme>[a-z][a-z0-9+.-]*)://)",
+    re.IGNORECASE,
+)
+
+
+def refused_links(text: str) -> list[str]:
+    """The link schemes in `text` that content may not carry (lower case, with the colon)."""
+    found = []
+    for match in _REFUSED_LINK.finditer(text):
+        scheme = (match.group("script") or match.group("opaque") or match.group("scheme")).lower()
+        if scheme not in ALLOWED_LINK_SCHEMES and f"{scheme}:" not in found:
+            found.append(f"{scheme}:")
+    return found
+
+
+PROPERTY_LIMIT = 255  # Word, PowerPoint and Excel keep at most 255 characters in a document property
+
+
+def property_text(value: str, limit: int = PROPERTY_LIMIT) -> str:
+    """A text for a document property (title, subject, author): shortened with '…' past the limit.
+
+    The full text is in the document itself; python-docx and python-pptx refuse longer values.
+    """
+    return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
 
 
 Organ = Literal["DN", "FM"]

@@ -17,6 +17,9 @@ class TextsError(UserError):
         self.problems = problems
         super().__init__("\n".join(p.format() for p in problems))
 
+    def __reduce__(self):  # raised in the forked deck renderer too: must survive pickling
+        return (TextsError, (self.problems,))
+
 
 def _kalla(value) -> str:
     """' (Förslag DN 2026)' or '' — the one way every källa tag is written."""
@@ -56,7 +59,9 @@ class Texts:
         self.env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
         self.env.filters.update(sv_number=sv_number, sv_date=sv_date, kalla=_kalla, mening=_sentence,
                                 lista=_list, antal_ord=_number_word)
+        self.dir = Path(layouts_dir)
         self.templates = {}
+        self.where: dict[str, tuple[str, int, int]] = {}  # key -> (file, line, column), for messages
         problems: list[Problem] = []
         origin: dict[str, str] = {}
         for path in sorted(Path(layouts_dir).glob("texter*.yaml")):
@@ -80,15 +85,40 @@ class Texts:
                     # Most labels have no Jinja syntax at all; they need no compiling.
                     self.templates[key] = self.env.from_string(source) if "{" in source else source
                 except TemplateSyntaxError as err:
-                    problems.append(Problem(str(path), line + (err.lineno or 1) - 1, col, key, f"fel i mallen: {err.message}"))
+                    why = (err.message or "").rstrip(".")
+                    problems.append(Problem(str(path), line + (err.lineno or 1) - 1, col, key, f"fel i mallen: {why}"))
                 origin[key] = path.name
+                self.where[key] = (str(path), line, col)
         if problems:
             raise TextsError(problems)
 
     def __call__(self, key: str, **values) -> str:
         if key not in self.templates:
-            raise KeyError(f"texten '{key}' saknas i layouts/texter*.yaml")
+            raise TextsError([Problem(
+                str(self.dir / "texter.yaml"), 0, 0, key,
+                f"texten '{key}' saknas — lägg till '{key}:' med en mall (se layouts/texter.yaml som följer med vpgen)",
+            )])
         template = self.templates[key]
-        text = template if isinstance(template, str) else template.render(**values)
+        if isinstance(template, str):
+            text = template
+        else:
+            try:
+                text = template.render(**values)
+            except Exception as err:  # noqa: BLE001 - the template is the layout's, any failure is its fault
+                raise TextsError([self._render_problem(key, err, values)]) from None
         # Only line ends are trimmed: a template may end in a meaningful space ("Nr 27. ").
         return text.strip("\n")
+
+    def _render_problem(self, key: str, err: Exception, values: dict) -> Problem:
+        """Why the layout's template `key` could not be filled in, in Swedish, at its line."""
+        from jinja2.exceptions import SecurityError, UndefinedError
+
+        file, line, col = self.where.get(key, (str(self.dir / "texter.yaml"), 0, 0))
+        given = ", ".join(sorted(values)) or "inga"
+        if isinstance(err, UndefinedError):
+            why = f"mallen använder ett värde som inte finns ({err.message}) — värden som finns här: {given}"
+        elif isinstance(err, SecurityError):
+            why = f"mallen försöker nå något som inte är tillåtet i en textmall ({err}) — använd bara värdena: {given}"
+        else:
+            why = f"mallen kunde inte fyllas i ({type(err).__name__}: {err}) — värden som finns här: {given}"
+        return Problem(file, line, col, key, why)

@@ -170,6 +170,15 @@ _SYNTAX_HINTS = [
 ]
 
 
+def _opened_never_closed(err: yaml.MarkedYAMLError) -> bool:
+    """A [ or { that is never closed, or a quote that runs to the end of the file: the place to
+    show is where it opens, not where the parser gave up (often the end of the file)."""
+    context = err.context or ""
+    if context.startswith("while parsing a flow"):
+        return True
+    return "quoted scalar" in context and "end of stream" in (err.problem or "")
+
+
 def _syntax_message(err: yaml.MarkedYAMLError) -> str:
     text = f"{err.context or ''} {err.problem or ''}"
     for needle, hint in _SYNTAX_HINTS:
@@ -393,6 +402,8 @@ def read_yaml(path: Path, content_root: Path | None = None) -> SourceDoc:
         node = _compose(text)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
+        if err.context_mark is not None and _opened_never_closed(err):
+            mark = err.context_mark  # "opens but never closes": where it opens, not the end of the file
         return fail(YamlProblem(mark.line + 1, mark.column + 1, _syntax_message(err)))
     except yaml.YAMLError as err:  # pragma: no cover - PyYAML raises marked errors for content
         return fail(YamlProblem(0, 0, f"YAML-fel: filen kan inte läsas ({err})"))

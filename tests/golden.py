@@ -30,6 +30,8 @@ def summarize_deck(data: bytes) -> str:
                 for inner in shape.shapes:
                     if inner.has_text_frame and inner.text_frame.text:
                         out.append(f"  [{inner.name}] " + inner.text_frame.text.replace("\n", " / "))
+            elif getattr(shape, "has_chart", False) and shape.has_chart:
+                out += _chart_lines(shape.chart)
             elif shape.has_text_frame:
                 for paragraph in shape.text_frame.paragraphs:
                     if paragraph.text:
@@ -38,6 +40,19 @@ def summarize_deck(data: bytes) -> str:
             for line in slide.notes_slide.notes_text_frame.text.split("\n"):
                 out.append(f"  (anteckning) {line}")
     return "\n".join(out) + "\n"
+
+
+def _chart_lines(chart) -> list[str]:
+    """A chart as text: its kind and title, then each series with its values by category."""
+    title = chart.chart_title.text_frame.text if chart.has_title else ""
+    kinds = " + ".join(plot.__class__.__name__.replace("Plot", "").lower() for plot in chart.plots)
+    lines = [f"  [diagram: {kinds}] {title}"]
+    categories = list(chart.plots[0].categories)
+    for plot in chart.plots:
+        for series in plot.series:
+            values = ", ".join(f"{c}={'' if v is None else f'{v:g}'}" for c, v in zip(categories, series.values))
+            lines.append(f"    {series.name}: {values}")
+    return lines
 
 
 def sample_decks() -> dict[str, bytes]:

@@ -63,6 +63,7 @@ def test_final_refuses_with_the_list_and_writes_nothing(tmp_path, content):
 
 def test_final_build_of_complete_content_reviews_and_writes(tmp_path, content):
     replace_in(content / "ekonomi.yaml", "  exempel: true", "  exempel: false", count=3)
+    replace_in(content / "styrtal-data.yaml", ", exempel: true}", "}", count=18)
     result = run("--content", str(content), "--output", str(tmp_path / "ut"), "--final")
     assert result.exit_code == 0, result.output
     assert "varning" not in result.output
@@ -71,6 +72,7 @@ def test_final_build_of_complete_content_reviews_and_writes(tmp_path, content):
 def test_final_build_fails_on_a_review_finding(tmp_path, content):
     """A template whose slide is narrower than its placeholders: text would leave the slide."""
     replace_in(content / "ekonomi.yaml", "  exempel: true", "  exempel: false", count=3)
+    replace_in(content / "styrtal-data.yaml", ", exempel: true}", "}", count=18)
     template = tmp_path / "liten.pptx"
     prs = Presentation(str(LAYOUTS / "board.pptx"))
     prs.slide_width = prs.slide_width // 4  # every placeholder now runs off the slide
@@ -144,4 +146,4 @@ def test_benchmark_script_runs_at_1x(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "vpgen --help:" in result.stdout
     row = next(line for line in result.stdout.splitlines() if line.startswith("1x |"))
-    assert row.split(" | ")[5] == "46"  # slides of the sample deck
+    assert row.split(" | ")[5] == "49"  # slides of the sample deck (three of them styrtal charts)

@@ -81,7 +81,7 @@ CASES = [
           "citattecken (\"…\") om den innehåller ': '"]),
     Case("yaml_syntax_unclosed_quote",
          edit("omvarld.yaml", "  - Svesam\n", "  - \"Svesam\n"),
-         [C + "omvarld.yaml:28:1: fel: YAML-fel: ett citattecken öppnas men stängs aldrig"]),
+         [C + "omvarld.yaml:19:5: fel: YAML-fel: ett citattecken öppnas men stängs aldrig"]),
     Case("tab_in_indentation_every_line_named",
          write("internkontroll.yaml", "risker:\n\t- område: HR\n\t  risk: Risk att något går fel.\n"),
          [C + "internkontroll.yaml:2:1: fel: tabbtecken i indragningen — använd mellanslag (två per nivå)",
@@ -335,9 +335,12 @@ def test_console_script_prints_problems_without_traceback(content: Path):
         "ersätt raderna med riktiga siffror och ta bort 'exempel: true'",
         "content/ekonomi.yaml:75:3: varning: satsningsutrymme.exempel: tabellen innehåller exempeldata — "
         "ersätt raderna med riktiga siffror och ta bort 'exempel: true'",
+        "content/styrtal-data.yaml:33:32: varning: styrtal[1].värden[1].exempel: 18 värden är exempeldata "
+        "(brp-per-invanare, hme, sam, sjukfranvaro) — ersätt dem med riktiga siffror (vpgen styrtal import eller "
+        "hämta) och ta bort 'exempel: true'",
     ]
     assert done.stderr.strip() == (
-        f"Innehållet i {content} har problem: 2 fel, 3 varningar. Rätta och kör vpgen validate igen.")
+        f"Innehållet i {content} har problem: 2 fel, 4 varningar. Rätta och kör vpgen validate igen.")
 
 
 def test_utf8_bom_and_crlf_are_accepted(content: Path):
@@ -346,7 +349,7 @@ def test_utf8_bom_and_crlf_are_accepted(content: Path):
         path.write_bytes(b"\xef\xbb\xbf" + path.read_text(encoding="utf-8").replace("\n", "\r\n").encode("utf-8"))
     result = CliRunner().invoke(cli, ["validate", str(content)])
     assert result.exit_code == 0, result.output
-    assert f"Innehållet i {content} är giltigt (0 fel, 3 varningar)." in result.stdout
+    assert f"Innehållet i {content} är giltigt (0 fel, 4 varningar)." in result.stdout
     loaded = load_content(content)
     assert loaded.plan.omvarld.overgripande == ["Uppdatering av RUS", "Svesam", "EU:s nya långtidsbudget"]
 
@@ -388,7 +391,7 @@ def test_area_with_fewer_than_three_insatser_and_utmaningar_is_a_warning(content
     result = CliRunner().invoke(cli, ["validate", str(content)])
     assert result.exit_code == 0, result.output
     assert warning_lines(result.stdout) == FEWER_WARNINGS
-    assert f"Innehållet i {content} är giltigt (0 fel, 5 varningar)." in result.stdout
+    assert f"Innehållet i {content} är giltigt (0 fel, 6 varningar)." in result.stdout
 
 
 def test_strict_turns_the_area_warnings_into_a_failure(content: Path):
@@ -397,7 +400,7 @@ def test_strict_turns_the_area_warnings_into_a_failure(content: Path):
     assert result.exit_code == 1
     assert warning_lines(result.stdout) == FEWER_WARNINGS
     assert result.stderr.strip() == (
-        f"Innehållet i {content} har problem: 0 fel, 5 varningar (--strict: varningar räknas som fel). "
+        f"Innehållet i {content} har problem: 0 fel, 6 varningar (--strict: varningar räknas som fel). "
         "Rätta och kör vpgen validate igen.")
 
 
@@ -437,7 +440,7 @@ def test_errors_are_listed_before_warnings(content: Path):
     replace_in(content / "plan.yaml", "planår: 2026", "planår: tjugo")
     result = CliRunner().invoke(cli, ["validate", str(content)])
     kinds = [(": fel:" in line) for line in result.stdout.splitlines() if ": fel:" in line or ": varning:" in line]
-    assert kinds == [True, False, False, False]
+    assert kinds == [True, False, False, False, False]
 
 
 def test_odd_text_validates_and_is_kept_as_data(content: Path):

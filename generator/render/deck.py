@@ -18,7 +18,9 @@ from pathlib import Path
 from lxml import etree
 
 from ..layout import LayoutError
-from .deck_sections import (SECTIONS, Context, SectionSpec, Spec, TableSpec, TextSpec, TimelineSpec, TitleSpec)
+from ..text import property_text
+from .deck_sections import (SECTIONS, ChartSpec, Context, SectionSpec, Spec, TableSpec, TextSpec, TimelineSpec,
+                            TitleSpec)
 from .fit import Box, Fonts, Indent, Para, Run, fit_paragraphs, fit_single, para, wrap
 from .outline import load_outline
 
@@ -341,6 +343,10 @@ class DeckWriter:
             self._table(spec, layout)
         elif isinstance(spec, TimelineSpec):
             self._timeline(spec, layout)
+        elif isinstance(spec, ChartSpec):
+            from .charts import render_chart_slides
+
+            render_chart_slides(self, spec, layout)
 
     def _title(self, spec: TitleSpec, layout) -> None:
         slide = self.new_slide(layout, spec.title, [], "titel")
@@ -629,9 +635,9 @@ class DeckWriter:
     def finish(self, created: datetime.date, subject: str, author: str) -> bytes:
         props = self.prs.core_properties
         when = datetime.datetime.combine(created, datetime.time(12, 0))
-        props.title = self.first_title or subject
-        props.subject = subject
-        props.author = author
+        props.title = property_text(self.first_title or subject)
+        props.subject = property_text(subject)
+        props.author = property_text(author)
         props.last_modified_by = "vpgen"
         props.revision = 1
         props.created = props.modified = when

@@ -70,7 +70,17 @@ class TimelineSpec:
     role: str = "rubrik"
 
 
-Spec = TextSpec | TableSpec | TitleSpec | SectionSpec | TimelineSpec
+@dataclass
+class ChartSpec:
+    """Native charts of styrtal figures; charts.py lays them out, two to a slide."""
+
+    title: str
+    panels: list  # charts.ChartPanel
+    marker: str | None = None  # shown on a slide whose charts draw example data
+    role: str = "rubrik"
+
+
+Spec = TextSpec | TableSpec | TitleSpec | SectionSpec | TimelineSpec | ChartSpec
 
 
 @dataclass
@@ -114,14 +124,27 @@ def styrtal_values(s: Styrtal) -> dict:
     )
 
 
+def trend_text(ctx: Context, s: Styrtal) -> str | None:
+    """' Trend 2023–2024: minskar, i målets riktning.' when the styrtal has two years of figures."""
+    fig = ctx.derived.figures_of(s)
+    trend = fig.trend if fig is not None else None
+    if trend is None:
+        return None
+    return ctx.t("styrtal_trend", fran_ar=trend.fran_ar, till_ar=trend.till_ar, ord=trend.ord,
+                 i_riktning=trend.i_malets_riktning, exempel=trend.exempel)
+
+
 def styrtal_paras(ctx: Context, items: list[Styrtal], level: int = 0) -> list[Para]:
     if not items:
         return []
     group = ctx.group()
     out = [para(ctx.t("styrtal_etikett"), bold=True, bullet=False, heading=True, group=group, space_before=10)]
     for s in items:
-        out.append(para(ctx.t("styrtal_rad", **styrtal_values(s)), level=level, group=group,
-                        note=_note(ctx, f"Styrtal ”{_short(s.text)}”", s.kalla)))
+        runs = (Run(ctx.t("styrtal_rad", **styrtal_values(s))),)
+        trend = trend_text(ctx, s)
+        if trend:
+            runs += (Run(trend, True),)
+        out.append(Para(runs, level=level, group=group, note=_note(ctx, f"Styrtal ”{_short(s.text)}”", s.kalla)))
     return out
 
 
@@ -403,6 +426,156 @@ def omraden(ctx: Context, section) -> list[Spec]:
     return specs
 
 
+# ---------------------------------------------------------------- styrtal figures as charts
+
+def _unit_title(ctx: Context, unit: str | None) -> str:
+    return ctx.t("diagram_enhet", enhet=unit)
+
+
+def _target_text(fig) -> str:
+    t = fig.styrtal.malvarde
+    text = sv_number(t.fran) + (f"–{sv_number(t.till)}" if t.till is not None and t.till != t.fran else "")
+    return text + (f" {fig.unit}" if fig.unit and fig.unit != "index" else "")
+
+
+def _value_text(fig, value) -> str:
+    return sv_number(value, fig.decimals) + (f" {fig.unit}" if fig.unit and fig.unit != "index" else "")
+
+
+def _source(ctx: Context, fig) -> str:
+    return ctx.t("diagram_kalla", kalla=fig.entry.datakalla)
+
+
+def _notes(ctx: Context, fig) -> list[str]:
+    """The fetch date goes to the speaker notes (the slide's source line stays short)."""
+    entry = fig.entry
+    if entry.hamtad is None:
+        return []
+    return [ctx.t("diagram_anteckning_hamtad", rubrik=fig.title, kalla=entry.datakalla, hamtad=entry.hamtad,
+                  kolada=entry.kolada)]
+
+
+def line_panel(ctx: Context, fig):
+    """The own county's values over the years, with the target band or line."""
+    from .charts import ChartPanel, ChartSeries
+
+    years = list(fig.own_years)
+    last = years[-1]
+    if fig.target is not None and ctx.plan.plan.planar > last:
+        last = ctx.plan.plan.planar  # the target is the plan year's: the band reaches it
+    categories = list(range(years[0], last + 1))
+    real = [None if (fig.own, y) in fig.examples else fig.values.get((fig.own, y)) for y in categories]
+    example = [fig.values.get((fig.own, y)) if (fig.own, y) in fig.examples else None for y in categories]
+    # A real value next to an example one is repeated in the example line, so the two lines meet.
+    joints = [i for i, v in enumerate(real) if v is not None and any(
+        0 <= j < len(example) and example[j] is not None for j in (i - 1, i + 1))]
+    for i in joints:
+        example[i] = real[i]
+    has_example = any(v is not None for i, v in enumerate(example) if i not in joints)
+    band = target = None
+    if fig.target is not None:
+        lo, hi = fig.target
+        if lo == hi:
+            target = lo
+        else:
+            band = (lo, hi)
+    first, final = years[0], years[-1]
+    examples = sorted(y for (area, y) in fig.examples if area == fig.own)
+    alt = ctx.t(
+        "diagram_linje_alt", rubrik=fig.title, omrade=fig.own, fran_ar=first, till_ar=final,
+        fran=_value_text(fig, fig.values[(fig.own, first)]), till=_value_text(fig, fig.values[(fig.own, final)]),
+        riktning=("ökade" if fig.values[(fig.own, final)] > fig.values[(fig.own, first)] else
+                  "minskade" if fig.values[(fig.own, final)] < fig.values[(fig.own, first)] else "var oförändrat"),
+        mal=_target_text(fig) if fig.target is not None else None, malar=ctx.plan.plan.planar,
+        antal=len(years), exempel=_years_text(examples))
+    return ChartPanel(
+        kind="linje", title=fig.title, categories=[str(y) for y in categories],
+        values=ChartSeries(ctx.t("diagram_utfall"), real), decimals=fig.decimals,
+        value_axis_title=_unit_title(ctx, fig.unit), category_axis_title=ctx.t("diagram_ar"),
+        source=_source(ctx, fig), alt=alt,
+        note=ctx.t("diagram_exempel_linje") if has_example else None,
+        band=band, band_name=ctx.t("diagram_mal", mal=_target_text(fig)) if band else "",
+        target=target, target_name=ctx.t("diagram_mal", mal=_target_text(fig)) if target is not None else "",
+        examples=ChartSeries(ctx.t("diagram_exempelserie"), example) if has_example else None,
+        joints=joints if has_example else [], example=has_example, notes=_notes(ctx, fig),
+    )
+
+
+def _years_text(years: list[int]) -> str | None:
+    """'2021–2023' for a run of years, else '2019, 2021 och 2023'; None for none."""
+    if not years:
+        return None
+    if years == list(range(years[0], years[-1] + 1)) and len(years) > 2:
+        return f"{years[0]}–{years[-1]}"
+    from ..texts import _list
+
+    return _list([str(y) for y in years])
+
+
+def bar_panel(ctx: Context, fig):
+    """The latest year with comparison figures: one bar per county, the own county highlighted."""
+    from .charts import ChartPanel, ChartSeries
+
+    year = fig.latest_common_year
+    if year is None:
+        return None
+    areas = [a for a in fig.areas if (a, year) in fig.values]
+    areas.sort(key=lambda a: -fig.values[(a, year)])
+    values = [fig.values[(a, year)] for a in areas]
+    own_value = fig.values[(fig.own, year)]
+    higher = [f"{a} ({_value_text(fig, fig.values[(a, year)])})" for a in areas if fig.values[(a, year)] > own_value]
+    lower = [f"{a} ({_value_text(fig, fig.values[(a, year)])})" for a in areas
+             if a != fig.own and fig.values[(a, year)] < own_value]
+    same = [a for a in areas if a != fig.own and fig.values[(a, year)] == own_value]
+    example = any((a, year) in fig.examples for a in areas)
+    alt = ctx.t("diagram_stapel_alt", rubrik=fig.title, ar=year, enhet=fig.unit, omrade=fig.own,
+                varde=_value_text(fig, own_value), hogre=higher, lagre=lower, samma=same, exempel=example)
+    return ChartPanel(
+        kind="stapel", title=ctx.t("diagram_stapel_rubrik", rubrik=fig.title, ar=year, omrade=fig.own),
+        categories=areas, values=ChartSeries(str(year), values), decimals=fig.decimals,
+        value_axis_title=_unit_title(ctx, fig.unit), category_axis_title=ctx.t("diagram_lan"),
+        source=_source(ctx, fig), alt=alt, note=ctx.t("diagram_exempel_stapel") if example else None,
+        highlight=areas.index(fig.own), example=example, notes=_notes(ctx, fig),
+    )
+
+
+def _group_title(ctx: Context, group: str) -> str:
+    kind, _, key = group.partition(":")
+    if kind == "fokus":
+        place = next((p for p in ctx.derived.fokus_places if p.fokus.nr == key), None)
+        name = place.title_name if place else ctx.derived.fokus_names.get(key, key)
+        return ctx.t("diagram_rubrik", rubrik=ctx.t("fokus_rubrik", nr=key, namn=name))
+    if kind == "gemensam":
+        gem = ctx.plan.gemensamma.gemensamma[int(key)]
+        vad = ctx.t("gemensamma_malsattning_kort", nr=gem.malsattning) if gem.malsattning is not None else gem.tema
+        return ctx.t("diagram_rubrik", rubrik=ctx.t("gemensamma_rubrik", vad=vad))
+    return ctx.t("diagram_rubrik", rubrik=ctx.t("diagram_malsattning", nr=key))
+
+
+DIAGRAM_KINDS = {"fokusområden": "fokus", "gemensamma": "gemensam", "målsättningar": "mal"}
+
+
+def styrtal_diagram(ctx: Context, section) -> list[Spec]:
+    """Per fokusområde (or gemensam group, or målsättning) with figures: its charts."""
+    wanted = DIAGRAM_KINDS.get(section.innehall) if section.innehall else None
+    groups: dict[str, list] = {}
+    for fig in ctx.derived.figures:
+        if wanted is None or fig.group.startswith(wanted + ":"):
+            groups.setdefault(fig.group, []).append(fig)
+    specs: list[Spec] = []
+    for group, figs in groups.items():
+        panels = []
+        for fig in figs:
+            if fig.own_years:
+                panels.append(line_panel(ctx, fig))
+            bar = bar_panel(ctx, fig) if fig.comparison else None
+            if bar is not None:
+                panels.append(bar)
+        if panels:
+            specs.append(ChartSpec(_group_title(ctx, group), panels, marker=ctx.t("exempeldata")))
+    return specs
+
+
 def avslutning(ctx: Context, section) -> list[Spec]:
     return [SectionSpec(ctx.t("fragor"))]
 
@@ -414,5 +587,5 @@ SECTIONS = {
     "uppdragssammanfattning": uppdragssammanfattning, "sammanfattning_antal": sammanfattning_antal,
     "ekonomiska_förutsättningar": ekonomiska_forutsattningar, "resursfördelningsmodell": resursfordelningsmodell,
     "tabell": tabell, "internkontroll": internkontroll, "anvisningar": anvisningar, "områden": omraden,
-    "avslutning": avslutning,
+    "avslutning": avslutning, "styrtal_diagram": styrtal_diagram,
 }

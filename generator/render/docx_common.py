@@ -84,17 +84,54 @@ def resolve_styles(doc, source: Path) -> dict[str, str]:
     return found
 
 
+MAX_TEMPLATE_BYTES = 200 * 1024 * 1024  # unpacked; a real Word template is a few MB
+_WORD_TEMPLATE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+
+
+def check_template_package(path: Path) -> None:
+    """Refuse what is not a .docx before python-docx unpacks it: not a zip, a zip bomb (by the
+    sizes the archive declares, before anything is inflated), a PowerPoint file, a .dotx."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            declared = sum(info.file_size for info in infos)
+            names = {info.filename for info in infos}
+            types = b""
+            if declared <= MAX_TEMPLATE_BYTES and "[Content_Types].xml" in names:
+                types = archive.read("[Content_Types].xml")
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError):
+        raise LayoutError(f"Word-mallen {path} kan inte läsas som ett Word-dokument (.docx): filen är inget "
+                          "zip-arkiv — spara mallen i Word som Word-dokument (.docx)") from None
+    if declared > MAX_TEMPLATE_BYTES:
+        raise LayoutError(f"Word-mallen {path} packas upp till {declared // 2**20} MB — högst "
+                          f"{MAX_TEMPLATE_BYTES // 2**20} MB tillåts (kan vara en zip-bomb)")
+    if "ppt/presentation.xml" in names:
+        raise LayoutError(f"Word-mallen {path} är en PowerPoint-presentation, inte ett Word-dokument — "
+                          "ange en .docx med --docx-template (PowerPoint-mallen anges med --template)")
+    if "xl/workbook.xml" in names:
+        raise LayoutError(f"Word-mallen {path} är en Excel-arbetsbok, inte ett Word-dokument — ange en .docx")
+    if _WORD_TEMPLATE.encode() in types:
+        raise LayoutError(f"Word-mallen {path} är en Word-mall (.dotx) — öppna den i Word och spara den som "
+                          "Word-dokument (.docx)")
+    if not any(name.startswith("word/") for name in names):
+        raise LayoutError(f"Word-mallen {path} kan inte läsas som ett Word-dokument (.docx): paketet har "
+                          "ingen Word-del — spara mallen i Word som Word-dokument (.docx)")
+
+
 def open_template(path: Path):
     """The reference document with its body emptied; LayoutError when unreadable or incomplete."""
     import docx
 
     path = Path(path)
+    check_template_package(path)
     try:
         doc = docx.Document(str(path))
-    except Exception as err:  # python-docx raises several types for a non-.docx file
+    except Exception as err:  # python-docx and lxml raise several types for a broken package
         raise LayoutError(
-            f"Word-mallen {path} kan inte läsas som ett Word-dokument (.docx): {err} — "
-            "spara mallen som .docx (inte .dotx eller .doc)"
+            f"Word-mallen {path} kan inte läsas som ett Word-dokument (.docx): paketet är skadat "
+            f"({type(err).__name__}) — öppna mallen i Word och spara den igen som Word-dokument (.docx)"
         ) from None
     styles = resolve_styles(doc, path)
     body = doc.element.body
@@ -201,13 +238,15 @@ def fix_settings(doc) -> None:
 def set_core_properties(doc, *, title: str, subject: str, author: str, date: datetime.date,
                         keywords: str = "") -> None:
     """Title (accessibility: the document's name), language, and fixed dates for same-bytes builds."""
+    from ..text import property_text
+
     props = doc.core_properties
-    props.title = title
-    props.subject = subject
-    props.author = author
-    props.last_modified_by = author
+    props.title = property_text(title)
+    props.subject = property_text(subject)
+    props.author = property_text(author)
+    props.last_modified_by = property_text(author)
     props.language = LANG
-    props.keywords = keywords
+    props.keywords = property_text(keywords)
     props.comments = ""
     props.category = ""
     props.revision = 1

@@ -14,18 +14,20 @@ SectionKind = Literal[
     "titel", "tidplan", "punktlista", "målsättningar", "målsättningar_med_styrtal", "målstruktur",
     "fokusområden", "gemensamma_inledning", "gemensamma", "uppdragssammanfattning",
     "sammanfattning_antal", "ekonomiska_förutsättningar", "resursfördelningsmodell", "tabell",
-    "internkontroll", "anvisningar", "områden", "avslutning",
+    "internkontroll", "anvisningar", "områden", "avslutning", "styrtal_diagram",
 ]
 # Slide roles the renderer asks for, each satisfied by a layout of the template.
 Role = Literal["titel", "avsnitt", "innehåll", "två_innehåll", "tabell", "rubrik", "tom"]
 
 LISTS = {"omvärldsfaktorer", "interna_utmaningar", "övergripande", "storregionalt_samarbete"}
 TABLES = {"fördelning", "uppräkning_föreningar", "satsningsutrymme"}
+DIAGRAMS = {"fokusområden", "gemensamma", "målsättningar"}
 
 
 class Avsnitt(Model):
     typ: SectionKind = F("typ", "Bildtyp, t.ex. 'tidplan' eller 'fokusområden'.")
-    innehall: str | None = F("innehåll", "Vilket innehåll avsnittet visar (för titel, punktlista och tabell).", default=None)
+    innehall: str | None = F("innehåll", "Vilket innehåll avsnittet visar (för titel, punktlista, tabell och "
+                             "styrtal_diagram).", default=None)
     rubrik: str | None = F("rubrik", "Textnyckel i layouts/texter.yaml för rubriken (för punktlista).", default=None)
     layout: str | None = F("layout", "Bildlayoutens namn i mallen, om inte standardlayouten för bildtypen.", default=None)
 
@@ -68,6 +70,9 @@ def load_outline(path: Path, presentation_ids: set[str], text_keys: set[str]) ->
                     bad(loc + ("rubrik",), "rubriken ska vara en textnyckel i layouts/texter.yaml, t.ex. 'overgripande'")
             if section.typ == "tabell" and section.innehall not in TABLES:
                 bad(loc + ("innehåll",), f"tabellen kan visa: {', '.join(sorted(TABLES))}")
+            if section.typ == "styrtal_diagram" and section.innehall is not None and section.innehall not in DIAGRAMS:
+                bad(loc + ("innehåll",), f"styrtalsdiagrammen kan visa: {', '.join(sorted(DIAGRAMS))} "
+                    "(utan innehåll: alla)")
     if found:
         raise LayoutError("dispositionen har fel:\n" + "\n".join(p.format() for p in found))
     return value

@@ -98,6 +98,47 @@ def _styrtal_table(ctx: _Ctx, caption: str, styrtal: list[Styrtal]) -> None:
     header = [t("plan_kol_styrtal"), t("plan_kol_riktning"), t("plan_kol_malutfall"), t("plan_kol_kalla")]
     ctx.w.caption(caption)
     ctx.w.table(header, rows, widths=STYRTAL_WIDTHS)
+    for item in styrtal:
+        fig = ctx.derived.figures_of(item)
+        if fig is not None:
+            _figures_table(ctx, fig)
+
+
+FIGURE_YEARS = 8  # the latest years shown in a figures table (the deck's chart shows them all)
+
+
+def _figures_table(ctx: _Ctx, fig) -> None:
+    """A styrtal's figures: one row per område, years as columns, the target last; example values marked *."""
+    t = ctx.t
+    years = list(fig.years[-FIGURE_YEARS:])
+    planar = ctx.plan.plan.planar
+
+    def cell(area: str, year: int) -> str:
+        value = fig.values.get((area, year))
+        if value is None:
+            return ctx.missing
+        return sv_number(value, fig.decimals) + (" *" if (area, year) in fig.examples else "")
+
+    target = ctx.missing
+    if fig.styrtal.malvarde is not None:
+        m = fig.styrtal.malvarde
+        target = sv_number(m.fran) + (f"–{sv_number(m.till)}" if m.till is not None and m.till != m.fran else "")
+    rows = [[area] + [cell(area, y) for y in years] + [target if area == fig.own else ctx.missing]
+            for area in fig.areas]
+    shown = {(a, y) for a in fig.areas for y in years}
+    example = bool(fig.examples & shown)
+    if example:
+        _notice(ctx, t("plan_siffror_exempel")).paragraph_format.keep_with_next = True
+    ctx.w.caption(t("plan_siffror_bildtext", rubrik=fig.title, enhet=fig.unit, exempel=example))
+    header = [t("plan_siffror_kol_omrade")] + [str(y) for y in years] + [t("plan_siffror_kol_mal", ar=planar)]
+    ctx.w.table(header, rows, widths=[3.6] + [1.5] * len(years) + [2.2],
+                numeric=[False] + [True] * (len(years) + 1))
+    trend = fig.trend
+    lines = [t("plan_siffror_kalla", kalla=fig.entry.datakalla, hamtad=fig.entry.hamtad)]
+    if trend is not None:
+        lines.insert(0, t("styrtal_trend", fran_ar=trend.fran_ar, till_ar=trend.till_ar, ord=trend.ord,
+                          i_riktning=trend.i_malets_riktning, exempel=trend.exempel).strip())
+    ctx.w.paragraph(" ".join(lines))
 
 
 def _numbered_uppdrag_table(ctx: _Ctx, caption: str, uppdrag: list[Uppdrag], kalla=None) -> None:

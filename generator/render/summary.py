@@ -12,6 +12,7 @@ import io
 from ..derive import Derived
 from ..layout import Layout
 from ..model import Plan
+from ..text import property_text
 from .docx_common import DocxWriter, fill_header_footer, set_core_properties
 
 # Relative column widths: Nr | Uppdrag | Källa | Målsättning/fokusområde
@@ -77,11 +78,11 @@ def render_summary_xlsx(plan: Plan, derived: Derived, layout: Layout) -> bytes:
         "in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False,
     })
     workbook.set_properties({
-        "title": summary_title(plan, derived, t),
-        "subject": t("summary_amne", namnd=p.namnd.namn, ar=p.planar, region=p.region),
-        "author": p.region,
-        "company": p.region,
-        "keywords": t("summary_dokumenttitel", namnd=p.namnd.namn, ar=p.planar),
+        "title": property_text(summary_title(plan, derived, t)),
+        "subject": property_text(t("summary_amne", namnd=p.namnd.namn, ar=p.planar, region=p.region)),
+        "author": property_text(p.region),
+        "company": property_text(p.region),
+        "keywords": property_text(t("summary_dokumenttitel", namnd=p.namnd.namn, ar=p.planar)),
         # Fixed from the content so the same content gives the same bytes.
         "created": datetime.datetime.combine(p.datum, datetime.time()),
     })

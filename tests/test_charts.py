@@ -1,0 +1,249 @@
+"""Styrtal figures as native charts in the deck, and as tables in the Word plan (reopened and read back)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from docx import Document
+from lxml import etree
+from pptx.enum.chart import XL_CHART_TYPE
+
+from generator.derive import Derived
+from generator.layout import Layout
+from generator.load import load_content
+from generator.render.charts import number_format, renumber_axis_ids
+from generator.render.plan_docx import render_plan
+
+from .conftest import LAYOUTS, SAMPLE, replace_in
+from .test_render_deck import DECK, deck_of, render, slide_texts, titles
+
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+FOKUS_CHARTS = ("Fokusområde 4.1.1 – Omställning, innovation och attraktionskraft (Innovationsstöds- och "
+                "företagsfrämjande system): styrtal i siffror")
+GEMENSAM_CHARTS = "Gemensamma målsättningar med uppdrag – målsättning nr 9: styrtal i siffror"
+
+
+@pytest.fixture(scope="module")
+def prs():
+    return deck_of(render()[DECK])
+
+
+def slide(prs, title: str):
+    return next(s for s in prs.slides if s.shapes.title.text == title)
+
+
+def charts(s) -> list:
+    return [shape for shape in s.shapes if shape.has_chart]
+
+
+def chart_by_title(prs, title: str):
+    for s in prs.slides:
+        for shape in charts(s):
+            if shape.chart.has_title and shape.chart.chart_title.text_frame.text == title:
+                return shape
+    raise AssertionError(f"no chart titled {title}")
+
+
+def descr(shape) -> str:
+    return shape._element.find(f".//{P}cNvPr").get("descr")
+
+
+def series(chart) -> dict[str, list]:
+    return {s.name: list(s.values) for plot in chart.plots for s in plot.series}
+
+
+def test_chart_slides_follow_the_slides_they_illustrate(prs):
+    got = titles(prs)
+    assert got.index(FOKUS_CHARTS) == got.index("Fokusområde 4.3 – Kompetensförsörjning: uppdrag") + 1
+    assert got.index(GEMENSAM_CHARTS) == got.index(
+        "Gemensamma målsättningar med uppdrag – Beredskap och säkerhet; Motverka välfärdsbrottslighet") + 1
+    assert got.index(GEMENSAM_CHARTS + " (forts.)") == got.index(GEMENSAM_CHARTS) + 1
+    assert sum(1 for s in prs.slides if charts(s)) == 3
+
+
+def test_brp_has_a_line_over_the_years_and_bars_of_the_comparison_counties(prs):
+    line, bar = charts(slide(prs, FOKUS_CHARTS))
+    assert line.chart.chart_type == XL_CHART_TYPE.LINE_MARKERS
+    assert list(line.chart.plots[0].categories) == ["2019", "2020", "2021", "2022", "2023"]
+    assert series(line.chart) == {"Exempelvärden": [421, 417, 450, 481, 498]}  # all example data: dashed
+    assert bar.chart.chart_type == XL_CHART_TYPE.COLUMN_CLUSTERED
+    assert list(bar.chart.plots[0].categories) == ["Jönköping", "Kronoberg", "Örebro län", "Västmanland", "Värmland"]
+    assert series(bar.chart) == {"2023": [512, 505, 498, 476, 459]}
+    assert bar.chart.chart_title.text_frame.text == "BRP per invånare 2023: Örebro län och jämförbara län"
+
+
+def test_the_own_county_bar_is_highlighted_in_colour_and_with_a_bold_label(prs):
+    bar = charts(slide(prs, FOKUS_CHARTS))[1]
+    ser = bar.chart.plots[0].series[0]
+    assert str(ser.format.fill.fore_color.rgb) == "7F7F7F"
+    assert str(ser.points[2].format.fill.fore_color.rgb) == "2F5597"  # Örebro län
+    label = ser._element.find(f"{C}dLbls/{C}dLbl")
+    assert label.find(f"{C}idx").get("val") == "2"
+    assert label.find(f".//{A}defRPr").get("b") == "1"
+    assert label.find(f"{C}showVal").get("val") == "1"
+
+
+def test_target_range_is_a_band_under_the_values_line(prs):
+    hme = chart_by_title(prs, "Hållbart medarbetarengagemang (HME)").chart
+    assert [type(p).__name__ for p in hme.plots] == ["AreaPlot", "LinePlot"]
+    assert list(hme.plots[0].categories) == ["2021", "2022", "2023", "2024", "2025", "2026"]  # to the plan year
+    assert series(hme) == {
+        "Målets nedre gräns": [77] * 6, "Mål 77–80": [3] * 6,
+        "Utfall": [None, None, None, 76, None, None],  # the reference's figure
+        "Exempelvärden": [74, 75, 75, 76, None, None],  # joined to it, dashed
+    }
+    base = hme.plots[0].series[0]
+    assert base.format.fill.type is not None and base._element.find(f"{C}spPr/{A}noFill") is not None
+    legend = hme._chartSpace.find(f".//{C}legend/{C}legendEntry")
+    assert (legend.find(f"{C}idx").get("val"), legend.find(f"{C}delete").get("val")) == ("0", "1")
+    example = hme.plots[1].series[1]._element
+    assert example.find(f"{C}spPr/{A}ln/{A}prstDash").get("val") == "dash"
+
+
+def test_numbers_are_formatted_the_swedish_way(prs):
+    sick = chart_by_title(prs, "Sjukfrånvaro").chart
+    labels = sick.plots[1].series[0]._element.find(f"{C}dLbls/{C}numFmt")
+    assert labels.get("formatCode") == "[$-41D]#,##0.0" and labels.get("sourceLinked") == "0"
+    assert sick.value_axis.tick_labels.number_format == "[$-41D]#,##0.0"
+    assert not sick.value_axis.tick_labels.number_format_is_linked
+    assert number_format(0) == "[$-41D]#,##0" and number_format(2) == "[$-41D]#,##0.00"
+    # Ticks every half unit: never a step the one-decimal format would round (6,25 shown as 6,3).
+    assert (sick.value_axis.minimum_scale, sick.value_axis.maximum_scale, sick.value_axis.major_unit) == (6.0, 7.5, 0.5)
+
+
+def test_every_chart_text_is_swedish_and_axis_ids_are_schema_valid(prs):
+    for s in prs.slides:
+        for shape in charts(s):
+            space = shape.chart._chartSpace
+            assert space.find(f"{C}lang").get("val") == "sv-SE"
+            langs = {el.get("lang") for tag in ("rPr", "defRPr", "endParaRPr") for el in space.iter(A + tag)}
+            assert langs == {"sv-SE"}
+            ids = [int(el.get("val")) for el in space.iter(C + "axId", C + "crossAx")]
+            assert ids and min(ids) >= 0
+            assert shape.chart.value_axis.has_title and shape.chart.category_axis.has_title
+
+
+def test_negative_axis_ids_are_renumbered_consistently():
+    space = etree.fromstring(
+        f'<c:chartSpace xmlns:c="{C[1:-1]}"><c:chart><c:plotArea><c:lineChart><c:axId val="-20"/><c:axId val="-30"/>'
+        '</c:lineChart><c:catAx><c:axId val="-20"/><c:crossAx val="-30"/></c:catAx>'
+        '<c:valAx><c:axId val="-30"/><c:crossAx val="-20"/></c:valAx></c:plotArea></c:chart></c:chartSpace>')
+    renumber_axis_ids(space)
+    assert [el.get("val") for el in space.iter(C + "axId", C + "crossAx")] == ["100", "101", "100", "101", "101", "100"]
+
+
+def test_alt_text_describes_each_chart_in_words(prs):
+    line, bar = charts(slide(prs, FOKUS_CHARTS))
+    assert descr(line) == ("Linjediagram: BRP per invånare, Örebro län, 2019–2023: ökade från 421 tkr/invånare till "
+                           "498 tkr/invånare. Värdena 2019–2023 är exempeldata.")
+    assert descr(bar) == ("Stapeldiagram: BRP per invånare 2023 (tkr/invånare), Örebro län markerat: 498 tkr/invånare. "
+                          "Högre: Jönköping (512 tkr/invånare) och Kronoberg (505 tkr/invånare). Lägre: Västmanland "
+                          "(476 tkr/invånare) och Värmland (459 tkr/invånare). Värdena är exempeldata.")
+    assert descr(chart_by_title(prs, "Sjukfrånvaro")) == (
+        "Linjediagram: Sjukfrånvaro, Örebro län, 2021–2024: minskade från 7,1 % till 6,5 %. Målet för 2026 är "
+        "6,3–6,1 %. Värdena 2021–2023 är exempeldata.")
+
+
+def test_source_lines_and_example_marker_are_on_the_slide(prs):
+    texts = slide_texts(slide(prs, FOKUS_CHARTS))
+    assert texts == [
+        "Källa: SCB, regionalräkenskaperna. Streckad linje: exempelvärden, ersätts före beslut.",
+        "Källa: SCB, regionalräkenskaperna. Alla staplar är exempelvärden, ersätts före beslut.",
+        "Exempeldata – ersätts med riktiga siffror före beslut",
+    ]
+
+
+def test_charts_fit_inside_the_content_area_side_by_side(prs):
+    shapes = charts(slide(prs, FOKUS_CHARTS))
+    width, height = prs.slide_width, prs.slide_height
+    for shape in shapes:
+        assert shape.left >= 0 and shape.top >= 0
+        assert shape.left + shape.width <= width and shape.top + shape.height <= height
+    assert shapes[0].left + shapes[0].width < shapes[1].left  # no overlap
+
+
+def test_trend_words_follow_the_styrtal_text(prs):
+    texts = slide_texts(slide(prs, "Gemensamma målsättningar med uppdrag – målsättning nr 9"))
+    assert "Sjukfrånvaron ska minska. (Utfall 2024: 6,5 %, mål: 6,3–6,1 %) Trend 2023–2024: minskar, i målets " \
+           "riktning (bygger på exempeldata)." in texts
+
+
+def test_a_trend_away_from_the_target_says_so(content: Path):
+    replace_in(content / "styrtal-data.yaml", "{år: 2023, värde: 6.8, exempel: true}", "{år: 2023, värde: 6.2}")
+    texts = slide_texts(slide(deck_of(render(content)[DECK]), "Gemensamma målsättningar med uppdrag – målsättning nr 9"))
+    assert any(t.endswith("Trend 2023–2024: ökar, inte i målets riktning.") for t in texts)
+
+
+def test_without_a_data_file_there_are_no_charts_and_no_trend_words(content: Path):
+    (content / "styrtal-data.yaml").unlink()
+    prs = deck_of(render(content)[DECK])
+    assert not any(charts(s) for s in prs.slides)
+    assert not any("Trend " in t for s in prs.slides for t in slide_texts(s))
+
+
+def test_a_single_target_value_is_a_dashed_line(content: Path):
+    replace_in(content / "gemensamma.yaml", "målvärde: {från: 90, till: 100}", "målvärde: {från: 90}")
+    chart = chart_by_title(deck_of(render(content)[DECK]), "Chefer som svarat på uppföljningen av SAM").chart
+    assert [type(p).__name__ for p in chart.plots] == ["LinePlot"]
+    target = chart.plots[0].series[-1]
+    assert target.name == "Mål 90 %" and list(target.values) == [90] * 6
+    assert target._element.find(f"{C}spPr/{A}ln/{A}prstDash").get("val") == "dash"
+
+
+# ---------------------------------------------------------------- the Word plan
+
+@pytest.fixture(scope="module")
+def document():
+    loaded = load_content(SAMPLE)
+    return Document(io.BytesIO(render_plan(loaded.plan, Derived(loaded.plan), Layout(LAYOUTS))))
+
+
+def table_after(document, caption: str) -> list[list[str]]:
+    body = document.element.body
+    paragraphs = [p for p in body.iterchildren() if p.tag.endswith("}p")]
+    start = next(p for p in paragraphs if "".join(t.text or "" for t in p.iter() if t.tag.endswith("}t")) == caption)
+    node = start.getnext()
+    while not node.tag.endswith("}tbl"):
+        node = node.getnext()
+    table = next(t for t in document.tables if t._tbl is node)
+    return [[cell.text for cell in row.cells] for row in table.rows]
+
+
+def test_plan_has_the_figures_as_tables_with_years_as_columns_and_the_target(document):
+    assert table_after(document, "Sjukfrånvaro (%): värden per år (exempeldata)") == [
+        ["Område", "2021", "2022", "2023", "2024", "Mål 2026"],
+        ["Örebro län", "7,1 *", "7,0 *", "6,8 *", "6,5", "6,3–6,1"],
+    ]
+    assert table_after(document, "BRP per invånare (tkr/invånare): värden per år (exempeldata)") == [
+        ["Område", "2019", "2020", "2021", "2022", "2023", "Mål 2026"],
+        ["Örebro län", "421 *", "417 *", "450 *", "481 *", "498 *", "–"],
+        ["Jönköping", "–", "–", "–", "–", "512 *", "–"],
+        ["Kronoberg", "–", "–", "–", "–", "505 *", "–"],
+        ["Värmland", "–", "–", "–", "–", "459 *", "–"],
+        ["Västmanland", "–", "–", "–", "–", "476 *", "–"],
+    ]
+
+
+def test_plan_says_what_the_star_means_and_gives_source_and_trend(document):
+    texts = [p.text for p in document.paragraphs]
+    assert "Exempeldata: värden markerade med * är påhittade och ska ersättas med riktiga siffror före beslut." in texts
+    assert ("Trend 2023–2024: minskar, i målets riktning (bygger på exempeldata). Källa: Region Örebro läns "
+            "personalstatistik.") in texts
+
+
+def test_an_unknown_diagram_content_in_the_outline_names_the_choices(tmp_path: Path):
+    from generator.layout import LayoutError
+    from generator.render.deck import render_decks
+
+    outline = tmp_path / "deck.yaml"
+    outline.write_text("layouter: {}\npresentationer:\n  - fil: x\n    avsnitt:\n"
+                       "      - {typ: styrtal_diagram, innehåll: ekonomi}\n", encoding="utf-8")
+    loaded = load_content(SAMPLE)
+    with pytest.raises(LayoutError) as err:
+        render_decks(loaded.plan, Derived(loaded.plan), Layout(LAYOUTS, outline_override=outline))
+    assert "presentationer[1].avsnitt[1].innehåll: styrtalsdiagrammen kan visa: fokusområden, gemensamma, " \
+           "målsättningar (utan innehåll: alla)" in str(err.value)
