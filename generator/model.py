@@ -309,15 +309,21 @@ class Resursfordelning(Model):
     reserver: list[Reserv] = F("reserver", "Reserver i Mnkr.", default_factory=list)
 
 
+class ExempelTabell(Model):
+    """What every economy table has: the example-data flag and a note above it."""
+
+    exempel: Flagga = F("exempel", "true när raderna är exempeldata som ska ersättas.", default=False)
+    anmarkning: Text | None = F("anmärkning", "Text över tabellen, t.ex. 'Justering kan komma att ske innan beslut.'",
+                                default=None)
+
+
 class FordelningRad(Model):
     namn: Text = F("namn", "Område eller verksamhet.")
     foregaende_mnkr: Amount = F("föregående_mnkr", "Föregående års ramanslag, Mnkr.")
     planar_mnkr: Amount = F("planår_mnkr", "Planårets ramanslag, Mnkr.")
 
 
-class Fordelning(Model):
-    exempel: Flagga = F("exempel", "true när raderna är exempeldata som ska ersättas.", default=False)
-    anmarkning: Text | None = F("anmärkning", "Text över tabellen, t.ex. 'Justering kan komma att ske innan beslut.'", default=None)
+class Fordelning(ExempelTabell):
     kommentar: Text | None = F("kommentar", "Kommentar bredvid tabellen.", default=None)
     rader: list[FordelningRad] = F("rader", "En rad per område; summan ska bli ramanslaget.", min_length=1)
 
@@ -328,9 +334,7 @@ class ForeningRad(Model):
     upprakning_procent: Percent = F("uppräkning_procent", "Föreslagen uppräkning, procent.")
 
 
-class Foreningar(Model):
-    exempel: Flagga = F("exempel", "true när raderna är exempeldata.", default=False)
-    anmarkning: Text | None = F("anmärkning", "Text över tabellen.", default=None)
+class Foreningar(ExempelTabell):
     rader: list[ForeningRad] = F("rader", "En rad per förening eller stiftelse.", min_length=1)
 
 
@@ -339,10 +343,8 @@ class SatsningRad(Model):
     mnkr: Amount = F("mnkr", "Belopp i Mnkr; negativt för det som redan är intecknat.")
 
 
-class Satsningsutrymme(Model):
+class Satsningsutrymme(ExempelTabell):
     datum: Datum = F("datum", "Datum för beräkningen.")
-    exempel: Flagga = F("exempel", "true när raderna är exempeldata.", default=False)
-    anmarkning: Text | None = F("anmärkning", "Text över tabellen.", default=None)
     rader: list[SatsningRad] = F("rader", "Posterna; summan är utrymmet.", min_length=1)
 
 
