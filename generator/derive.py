@@ -43,17 +43,27 @@ class SummaryRow:
 
 @dataclass(frozen=True)
 class Counts:
+    """How many of each item the plan has, and how many of them are new proposals."""
+
     malsattningar: int
+    fokus: int  # fokusområden with a mål (the leaves of the goal tree)
+    fokus_nya: int  # whose mål is a new proposal
     styrtal: int
     styrtal_nya: int
     uppdrag_namnd: int
+    uppdrag_namnd_nya: int
     uppdrag_forvaltning: int
+    uppdrag_forvaltning_nya: int
     uppdrag_gemensamma: int
-    uppdrag_nya: int
+    uppdrag_gemensamma_nya: int
 
     @property
     def uppdrag(self) -> int:
         return self.uppdrag_namnd + self.uppdrag_forvaltning + self.uppdrag_gemensamma
+
+    @property
+    def uppdrag_nya(self) -> int:
+        return self.uppdrag_namnd_nya + self.uppdrag_forvaltning_nya + self.uppdrag_gemensamma_nya
 
     @property
     def styrtal_beslutade(self) -> int:
@@ -195,12 +205,16 @@ class Derived:
         gem = [u for g in self.plan.gemensamma.gemensamma for u in g.uppdrag]
         return Counts(
             malsattningar=len(self.plan.malsattningar.malsattningar),
+            fokus=len(self.fokus_places),
+            fokus_nya=sum(p.fokus.mal is not None and _is_new(p.fokus.mal.kalla) for p in self.fokus_places),
             styrtal=len(self.all_styrtal),
             styrtal_nya=sum(_is_new(s.kalla) for s in self.all_styrtal),
             uppdrag_namnd=len(namnd),
+            uppdrag_namnd_nya=sum(_is_new(u.kalla) for u in namnd),
             uppdrag_forvaltning=len(forv),
+            uppdrag_forvaltning_nya=sum(_is_new(u.kalla) for u in forv),
             uppdrag_gemensamma=len(gem),
-            uppdrag_nya=sum(_is_new(u.kalla) for u in namnd + forv + gem),
+            uppdrag_gemensamma_nya=sum(_is_new(u.kalla) for u in gem),
         )
 
     # ------------------------------------------------------------ figures (styrtal-data.yaml)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from ..derive import Derived, Table
 from ..formatting import sv_date, sv_number
@@ -277,25 +276,17 @@ def uppdragssammanfattning(ctx: Context, section) -> list[Spec]:
 
 def sammanfattning_antal(ctx: Context, section) -> list[Spec]:
     c = ctx.derived.counts
-    leaves = ctx.derived.fokus_places
-    new_fokus = sum(1 for p in leaves if p.fokus.mal and p.fokus.mal.kalla and p.fokus.mal.kalla.is_new)
-    namnd = [u for p in leaves for u in p.fokus.uppdrag.namnd]
-    forv = [u for p in leaves for u in p.fokus.uppdrag.forvaltning]
-    gem = [u for g in ctx.plan.gemensamma.gemensamma for u in g.uppdrag]
 
     def row(key: str, total: int, new: int | None) -> tuple[str, ...]:
         return (ctx.t(key), str(total), "–" if new is None else str(new), "–" if new is None else str(total - new))
 
-    def new_count(items) -> int:
-        return sum(1 for u in items if u.kalla is not None and u.kalla.is_new)
-
     rows = [
         row("sammanfattning_rad_malsattningar", c.malsattningar, None),
-        row("sammanfattning_rad_fokus", len(leaves), new_fokus),
+        row("sammanfattning_rad_fokus", c.fokus, c.fokus_nya),
         row("sammanfattning_rad_styrtal", c.styrtal, c.styrtal_nya),
-        row("sammanfattning_rad_uppdrag_namnd", len(namnd), new_count(namnd)),
-        row("sammanfattning_rad_uppdrag_forvaltning", len(forv), new_count(forv)),
-        row("sammanfattning_rad_gemensamma", len(gem), new_count(gem)),
+        row("sammanfattning_rad_uppdrag_namnd", c.uppdrag_namnd, c.uppdrag_namnd_nya),
+        row("sammanfattning_rad_uppdrag_forvaltning", c.uppdrag_forvaltning, c.uppdrag_forvaltning_nya),
+        row("sammanfattning_rad_gemensamma", c.uppdrag_gemensamma, c.uppdrag_gemensamma_nya),
     ]
     return [TableSpec(ctx.t("sammanfattning_antal"), tuple(ctx.t("sammanfattning_kolumner").split("|")), rows,
                       widths=(3.2, 1, 1, 1), numeric=(False, True, True, True),
@@ -304,9 +295,8 @@ def sammanfattning_antal(ctx: Context, section) -> list[Spec]:
 
 def ekonomiska_forutsattningar(ctx: Context, section) -> list[Spec]:
     fu = ctx.plan.ekonomi.forutsattningar
-    kort = ctx.plan.plan.namnd.kortnamn if hasattr(ctx.plan.plan.namnd, "kortnamn") else None
     paras = [
-        para(ctx.t("ekonomi_index", namnd_kort=kort or ctx.namnd, index=fu.index_procent, mnkr=fu.upprakning_mnkr)),
+        para(ctx.t("ekonomi_index", namnd=ctx.namnd, index=fu.index_procent, mnkr=fu.upprakning_mnkr)),
         para(ctx.t("ekonomi_netto", netto=fu.ramanslag_netto_mnkr, foregaende=fu.ramanslag_foregaende_mnkr)),
     ] + [para(text) for text in fu.punkter]
     title = ctx.t("ekonomi_forutsattningar", planar=ctx.plan.plan.planar, beslutsdatum=fu.beslutsdatum.isoformat())
