@@ -18,6 +18,31 @@ class LayoutError(UserError):
     """A layout or template the build cannot use; the message is Swedish and names the file."""
 
 
+MAX_TEMPLATE_BYTES = 200 * 1024 * 1024  # unpacked; a real PowerPoint or Word template is a few MB
+
+
+def template_package(path: Path, what: str, not_zip: str) -> tuple[set[str], bytes]:
+    """The part names and [Content_Types].xml of a template, read before any library unpacks it.
+
+    `not_zip` is the message when the file is no zip archive; a zip bomb is refused by the sizes
+    the archive declares, before anything is inflated. `what` names the template ("Word-mallen").
+    """
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            declared = sum(info.file_size for info in infos)
+            if declared > MAX_TEMPLATE_BYTES:
+                raise LayoutError(f"{what} {path} packas upp till {declared // 2**20} MB — högst "
+                                  f"{MAX_TEMPLATE_BYTES // 2**20} MB tillåts (kan vara en zip-bomb)")
+            names = {info.filename for info in infos}
+            types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError):
+        raise LayoutError(not_zip) from None
+    return names, types
+
+
 def find_layouts_dir(explicit: Path | None) -> Path:
     """--layouts, else ./layouts when present, else the layouts shipped beside the package."""
     if explicit is not None:

@@ -8,16 +8,14 @@ carry each item's källa.
 
 from __future__ import annotations
 
-import copy
 import datetime
 import io
-import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lxml import etree
 
-from ..layout import LayoutError
+from ..layout import LayoutError, template_package
 from ..text import property_text
 from .deck_sections import (SECTIONS, ChartSpec, Context, SectionSpec, Spec, TableSpec, TextSpec, TimelineSpec,
                             TitleSpec)
@@ -30,7 +28,6 @@ DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 EMU_PER_PT = 12700
 LANG = "sv-SE"
-MAX_TEMPLATE_BYTES = 200 * 1024 * 1024
 
 BODY_LADDER = (24, 22, 20, 18, 16, 15, 14)
 BODY_PAGE_SIZE = 16
@@ -71,15 +68,8 @@ def open_template(path: Path):
     """The template as a python-pptx Presentation, refusing what is not a usable .pptx."""
     from pptx import Presentation
 
-    try:
-        with zipfile.ZipFile(path) as archive:
-            declared = sum(info.file_size for info in archive.infolist())
-            names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError):
-        raise LayoutError(f"PowerPoint-mallen {path} är inte en .pptx-fil (inte ett zip-arkiv)") from None
-    if declared > MAX_TEMPLATE_BYTES:
-        raise LayoutError(f"PowerPoint-mallen {path} packas upp till {declared // 2**20} MB — högst "
-                          f"{MAX_TEMPLATE_BYTES // 2**20} MB tillåts (kan vara en zip-bomb)")
+    names, _ = template_package(path, "PowerPoint-mallen",
+                                f"PowerPoint-mallen {path} är inte en .pptx-fil (inte ett zip-arkiv)")
     if "ppt/presentation.xml" not in names:
         hint = " (det är ett Word-dokument)" if "word/document.xml" in names else ""
         raise LayoutError(f"PowerPoint-mallen {path} är inte en PowerPoint-presentation{hint}")

@@ -20,7 +20,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from ..layout import LayoutError
+from ..layout import LayoutError, template_package
 from ..writer import normalize_zip
 
 LANG = "sv-SE"
@@ -84,29 +84,15 @@ def resolve_styles(doc, source: Path) -> dict[str, str]:
     return found
 
 
-MAX_TEMPLATE_BYTES = 200 * 1024 * 1024  # unpacked; a real Word template is a few MB
 _WORD_TEMPLATE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 
 
 def check_template_package(path: Path) -> None:
     """Refuse what is not a .docx before python-docx unpacks it: not a zip, a zip bomb (by the
     sizes the archive declares, before anything is inflated), a PowerPoint file, a .dotx."""
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-            declared = sum(info.file_size for info in infos)
-            names = {info.filename for info in infos}
-            types = b""
-            if declared <= MAX_TEMPLATE_BYTES and "[Content_Types].xml" in names:
-                types = archive.read("[Content_Types].xml")
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError):
-        raise LayoutError(f"Word-mallen {path} kan inte läsas som ett Word-dokument (.docx): filen är inget "
-                          "zip-arkiv — spara mallen i Word som Word-dokument (.docx)") from None
-    if declared > MAX_TEMPLATE_BYTES:
-        raise LayoutError(f"Word-mallen {path} packas upp till {declared // 2**20} MB — högst "
-                          f"{MAX_TEMPLATE_BYTES // 2**20} MB tillåts (kan vara en zip-bomb)")
+    names, types = template_package(
+        path, "Word-mallen", f"Word-mallen {path} kan inte läsas som ett Word-dokument (.docx): filen är inget "
+        "zip-arkiv — spara mallen i Word som Word-dokument (.docx)")
     if "ppt/presentation.xml" in names:
         raise LayoutError(f"Word-mallen {path} är en PowerPoint-presentation, inte ett Word-dokument — "
                           "ange en .docx med --docx-template (PowerPoint-mallen anges med --template)")
