@@ -17,6 +17,7 @@ from .text import Kalla, clean_text, parse_kalla
 from .yamlsrc import YamlFloat
 
 MAX_TEXT = 2000
+_SAID_DIRECTION = re.compile(r"\bska (öka|minska)\b", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 
 
@@ -210,6 +211,12 @@ class Styrtal(Model):
     utfall: Utfall | None = F("utfall", "Senaste utfall.", default=None)
     malvarde: Malvarde | None = F("målvärde", "Målvärde eller målintervall.", default=None)
     kalla: KallaTag | None = F("källa", "Var styrtalet kommer ifrån, t.ex. 'Förslag DN 2026'.", default=None)
+
+    @property
+    def said_in_text(self) -> str | None:
+        """The 'ska öka' / 'ska minska' the text itself says, as written; None when it says neither."""
+        found = _SAID_DIRECTION.search(self.text)
+        return found.group(0) if found else None
 
 
 class Uppdrag(Model):

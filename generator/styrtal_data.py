@@ -139,8 +139,8 @@ def said_direction(styrtal: Styrtal) -> str | None:
     """'öka' or 'minska' from the riktning, else from 'ska öka/minska' in the text."""
     if styrtal.riktning:
         return styrtal.riktning
-    said = re.search(r"\bska (öka|minska)\b", styrtal.text, re.IGNORECASE)
-    return said.group(1).lower() if said else None
+    said = styrtal.said_in_text
+    return said.split()[1].lower() if said else None
 
 
 Report = Callable[..., None]  # report(file, loc, message, severity=ERROR)

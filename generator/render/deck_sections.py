@@ -7,7 +7,6 @@ templates; content strings are only ever values.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..derive import Derived, Table
@@ -117,7 +116,7 @@ def styrtal_values(s: Styrtal) -> dict:
         malvarde += unit
     return dict(
         text=s.text, jamforelse=list(s.jamforelse), riktning=s.riktning,
-        riktning_i_text=bool(re.search(r"\bska (öka|minska)\b", s.text, re.IGNORECASE)),
+        riktning_i_text=s.said_in_text is not None,
         utfall=f"{sv_number(s.utfall.varde)}{unit}" if s.utfall else None,
         utfall_ar=s.utfall.ar if s.utfall else None, malvarde=malvarde, kalla=s.kalla,
     )
