@@ -1,0 +1,73 @@
+"""The `vpgen` command line: a thin layer that parses options and calls one function per command.
+
+Each command group lives in its own module and is imported only when it runs, so `vpgen --help`
+and `vpgen validate` start without python-pptx, python-docx or the spreadsheet libraries:
+
+- pipeline.py: validate, build, schema (the planner's pipeline)
+- area.py: område, kontroll, status (the area chiefs' round)
+- review.py: granska (accessibility and fit review of any .pptx/.docx)
+- styrtal.py: styrtal import / hämta (figures behind the styrtal)
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+import click
+
+# name -> (module:attribute, one-line help shown by `vpgen --help` without importing the module)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "validate": ("generator.cli.pipeline:validate", "Kontrollera innehållsmappen och lista alla fel och varningar."),
+    "build": ("generator.cli.pipeline:build", "Bygg nämndpresentationen, verksamhetsplanen och uppdragssammanställningen."),
+    "schema": ("generator.cli.pipeline:schema", "Visa innehållsformatet: filerna, nycklarna och vad de betyder."),
+    "område": ("generator.cli.area:omrade", "Områdesfiler: skapa en ny fil för ett område."),
+    "kontroll": ("generator.cli.area:kontroll", "Kontrollera en områdesfil och förklara felen på vanlig svenska."),
+    "status": ("generator.cli.area:status", "Visa hur långt områdena har kommit med sitt underlag."),
+    "granska": ("generator.cli.review:granska", "Granska tillgänglighet och passform i .pptx- och .docx-filer."),
+    "styrtal": ("generator.cli.styrtal:styrtal", "Styrtalens siffror: läs in från CSV/Excel eller hämta från Kolada."),
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose commands are imported when they are run, not when `vpgen --help` lists them."""
+
+    def list_commands(self, ctx):
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx, name):
+        if name not in COMMANDS:
+            return None
+        module, attr = COMMANDS[name][0].split(":")
+        return getattr(importlib.import_module(module), attr)
+
+    def format_commands(self, ctx, formatter):
+        with formatter.section("Kommandon"):
+            formatter.write_dl([(name, COMMANDS[name][1]) for name in self.list_commands(ctx)])
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="vpgen", message="vpgen %(version)s")
+def cli() -> None:
+    """vpgen — verksamhetsplanen som nämndpresentation, Word-dokument och uppdragssammanställning."""
+
+
+def main() -> None:
+    """Console entry point: no traceback reaches the user unless VPGEN_DEBUG is set."""
+    try:
+        cli.main(prog_name="vpgen", standalone_mode=True)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        click.echo("Avbrutet.", err=True)
+        sys.exit(130)
+    except Exception as err:  # a bug in vpgen, not in the content
+        if os.environ.get("VPGEN_DEBUG"):
+            raise
+        click.echo(
+            f"Internt fel i vpgen ({type(err).__name__}: {err}). Inga filer har ändrats. "
+            "Kör igen med VPGEN_DEBUG=1 för detaljer och rapportera felet.",
+            err=True,
+        )
+        sys.exit(2)
