@@ -184,10 +184,10 @@ def peak_rss_mb(cmd: list[str]) -> float:
 
 def stages(content: Path, out: Path) -> dict[str, float]:
     """In-process stage timings, one after another (no parallel rendering)."""
-    from generator.build import output_names
     from generator.derive import Derived
     from generator.layout import Layout, find_layouts_dir
     from generator.load import load_content
+    from generator.outputs import document_names
     from generator.writer import normalize_zip, output_lock, prepare_output_dir, write_outputs
 
     t: dict[str, float] = {}
@@ -205,14 +205,14 @@ def stages(content: Path, out: Path) -> dict[str, float]:
     t["texts"] = time.perf_counter() - start
 
     from generator.render.deck import render_decks
-    from generator.render.plan_docx import render_plan
+    from generator.render.plan import render_plan
     from generator.render.summary import render_summary_docx, render_summary_xlsx
 
     outputs: dict[str, bytes] = {}
     start = time.perf_counter()
     outputs.update(render_decks(plan, d, layout))
     t["render deck"] = time.perf_counter() - start
-    names = output_names(plan.plan.planar)
+    names = document_names(plan.plan.planar)
     start = time.perf_counter()
     outputs[names["plan"]] = render_plan(plan, d, layout)
     t["render plan"] = time.perf_counter() - start

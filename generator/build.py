@@ -6,13 +6,22 @@ has been rendered in memory; the writer then replaces the files atomically.
 
 from __future__ import annotations
 
-import os
-import pickle
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import MANIFEST, inputs_digest, manifest_bytes, up_to_date
+from .derive import Derived
+from .layout import Layout, find_layouts_dir
+from .load import load_content
+from .model import Plan
+from .outputs import document_names, pdf_name
+from .parallel import Worker
+from .pdf import PdfError, convert_to_pdf
 from .problems import ContentError, Problem
-from .writer import normalize_zip
+from .writer import normalize_zip, output_lock, prepare_output_dir, write_outputs
+
+DECK_RENDERER = "generator.render.deck"
 
 
 @dataclass
@@ -37,6 +46,14 @@ class ReviewFailed(Exception):
         super().__init__("\n".join(lines))
 
 
+class PdfFailed(PdfError):
+    """The documents were written, their PDFs could not be made; `written` are the documents."""
+
+    def __init__(self, message: str, written: list[Path]):
+        self.written = written
+        super().__init__(message)
+
+
 @dataclass
 class BuildResult:
     written: list[Path]
@@ -45,96 +62,8 @@ class BuildResult:
     cached: bool = False  # nothing changed: the outputs of the last build were kept
 
 
-def output_names(year: int) -> dict[str, str]:
-    """File names of the documents every build writes (decks are named by the outline)."""
-    return {
-        "plan": f"VP-{year}-verksamhetsplan.docx",
-        "summary_docx": f"VP-{year}-uppdrag.docx",
-        "summary_xlsx": f"VP-{year}-uppdrag.xlsx",
-    }
-
-
-def render_all(plan, derived, layout) -> dict[str, bytes]:
-    """Every output document, in memory and normalised, keyed by file name.
-
-    The deck and the documents are independent and each is mostly python-pptx / python-docx
-    work in one thread, so with two cores the deck renders in a forked child meanwhile.
-    """
-    def deck() -> dict[str, bytes]:
-        from .render.deck import render_decks
-
-        return {name: normalize_zip(data) for name, data in render_decks(plan, derived, layout).items()}
-
-    def documents() -> dict[str, bytes]:
-        from .render.plan_docx import render_plan
-        from .render.summary import render_summary_docx, render_summary_xlsx
-
-        names = output_names(plan.plan.planar)
-        return {
-            names["plan"]: normalize_zip(render_plan(plan, derived, layout)),
-            names["summary_docx"]: normalize_zip(render_summary_docx(plan, derived, layout)),
-            names["summary_xlsx"]: normalize_zip(render_summary_xlsx(plan, derived, layout)),
-        }
-
-    outputs: dict[str, bytes] = {}
-    for part in run_parallel([deck, documents]):
-        outputs.update(part)
-    return outputs
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
-
-
-def run_parallel(jobs: list) -> list:
-    """Run jobs[0] in a forked child while this process runs the rest; results in job order.
-
-    Falls back to running everything here with one core or without fork. An exception in the
-    child is raised here, as if the job had run here.
-    """
-    if len(jobs) < 2 or _cores() < 2 or not hasattr(os, "fork"):
-        return [job() for job in jobs]
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: run one job, send its result back, leave without cleanup
-        os.close(read_end)
-        try:
-            payload = pickle.dumps(("ok", jobs[0]()))
-        except BaseException as err:  # noqa: BLE001 - everything goes back to the parent
-            try:
-                payload = pickle.dumps(("error", err))
-            except Exception:  # noqa: BLE001 - an exception that cannot be pickled
-                payload = pickle.dumps(("error", RuntimeError(f"{type(err).__name__}: {err}")))
-        with os.fdopen(write_end, "wb") as pipe:
-            pipe.write(payload)
-        os._exit(0)
-    os.close(write_end)
-    try:
-        rest = [job() for job in jobs[1:]]
-    finally:
-        with os.fdopen(read_end, "rb") as pipe:
-            payload = pipe.read()
-        os.waitpid(pid, 0)
-    if not payload:
-        raise RuntimeError("the deck renderer stopped without a result")
-    try:
-        status, value = pickle.loads(payload)
-    except Exception as err:  # noqa: BLE001 - an exception whose class cannot be rebuilt here
-        raise RuntimeError(f"the deck renderer's result could not be read ({type(err).__name__}: {err})") from None
-    if status == "error":
-        raise value
-    return [value] + rest
-
-
 def build(options: BuildOptions) -> BuildResult:
-    from .cache import MANIFEST, inputs_digest, manifest_bytes, up_to_date
-    from .layout import Layout, find_layouts_dir
-    from .writer import output_lock, prepare_output_dir, write_outputs
-
-    # 0. Nothing changed since the last build: its outputs stand (checked before heavy imports).
+    # 0. Nothing changed since the last build: its outputs stand (checked before anything heavy).
     layouts_dir = find_layouts_dir(options.layouts_dir)
     digest = inputs_digest(
         Path(options.content_dir), layouts_dir, [options.template, options.docx_template, options.outline],
@@ -145,43 +74,79 @@ def build(options: BuildOptions) -> BuildResult:
         if cached is not None:
             return BuildResult(written=cached, cached=True)
 
-    from .derive import Derived
-    from .load import load_content
+    with Worker(preload=(DECK_RENDERER,)) as worker:  # imports python-pptx while the content loads
+        # 1. Gather: content, layouts, templates. Any problem stops here (a warning too, for --final:
+        #    missing or incomplete areas and example data are warnings until the final version).
+        loaded = load_content(options.content_dir)
+        blocking = loaded.errors + (loaded.warnings if options.strict or options.final else [])
+        if blocking:
+            raise ContentError(loaded.problems)
+        plan = loaded.plan
+        layout = Layout(layouts_dir, options.template, options.docx_template, options.outline)
+        layout.outline(plan)  # the outline and the text templates are checked before rendering
+        output_dir = prepare_output_dir(options.output_dir, options.content_dir)
 
-    # 1. Gather: content, layouts, templates. Any problem stops here (a warning too, for --final:
-    #    missing or incomplete areas and example data are warnings until the final version).
-    loaded = load_content(options.content_dir)
-    blocking = loaded.errors + (loaded.warnings if options.strict or options.final else [])
-    if blocking:
-        raise ContentError(loaded.problems)
-    layout = Layout(layouts_dir, options.template, options.docx_template, options.outline)
-    output_dir = prepare_output_dir(options.output_dir, options.content_dir)
-
-    layout.texts  # compiled once here: a template error stops the build before rendering
-
-    # 2. Render every document in memory.
-    plan = loaded.plan
-    normalized = render_all(plan, Derived(plan), layout)
+        # 2. Render every document in memory.
+        outputs = render_all(plan, layout, worker)
     if options.final:
-        review_before_writing(normalized)
+        review_before_writing(outputs)
+    pdfs, pdf_error = (convert_pdfs(outputs) if options.pdf else ({}, None))
 
     # 3. Write: the only step that touches output/ (the manifest goes in the same atomic write).
     with output_lock(output_dir):
-        written = write_outputs(output_dir, {**normalized, MANIFEST: manifest_bytes(digest, normalized)})
-        written = [path for path in written if path.name != MANIFEST]
-        pdfs = []
-        if options.pdf:
-            from .pdf import convert_to_pdf
+        written = write_outputs(output_dir, {**outputs, **pdfs, MANIFEST: manifest_bytes(digest, outputs)})
+    documents = [path for path in written if path.name in outputs]
+    if pdf_error is not None:
+        raise PdfFailed(str(pdf_error), documents)
+    return BuildResult(written=documents, warnings=loaded.warnings,
+                       pdfs=[path for path in written if path.name in pdfs])
 
-            pdfs = convert_to_pdf([p for p in written if p.suffix in (".pptx", ".docx")], output_dir)
-    return BuildResult(written=written, warnings=loaded.warnings, pdfs=pdfs)
+
+def render_all(plan: Plan, layout: Layout, worker: Worker) -> dict[str, bytes]:
+    """Every output document, in memory and normalised, keyed by file name: the deck in the
+    worker, the Word documents and the spreadsheet here meanwhile."""
+    decks = worker.submit(render_decks_job, plan, layout)
+    # lazy: python-docx and XlsxWriter only once a build gets past the unchanged-inputs check
+    from .render.plan import render_plan
+    from .render.summary import render_summary_docx, render_summary_xlsx
+
+    derived = Derived(plan)
+    names = document_names(plan.plan.planar)
+    documents = {
+        names["plan"]: normalize_zip(render_plan(plan, derived, layout)),
+        names["summary_docx"]: normalize_zip(render_summary_docx(plan, derived, layout)),
+        names["summary_xlsx"]: normalize_zip(render_summary_xlsx(plan, derived, layout)),
+    }
+    return {**worker.result(decks), **documents}
+
+
+def render_decks_job(plan: Plan, layout: Layout) -> dict[str, bytes]:
+    """The decks, normalised: the worker's job (a module-level function, so a spawned worker finds it)."""
+    from .render.deck import render_decks  # lazy: python-pptx only in the worker (already warmed up there)
+
+    return {name: normalize_zip(data) for name, data in render_decks(plan, Derived(plan), layout).items()}
+
+
+def convert_pdfs(outputs: dict[str, bytes]) -> tuple[dict[str, bytes], PdfError | None]:
+    """PDFs of the decks and Word documents (one LibreOffice run), or the reason there are none."""
+    with tempfile.TemporaryDirectory(prefix="vpgen-pdf-") as tmp:
+        sources = []
+        for name, data in outputs.items():
+            if name.endswith((".pptx", ".docx")):
+                path = Path(tmp) / "in" / name
+                path.parent.mkdir(exist_ok=True)
+                path.write_bytes(data)
+                sources.append(path)
+        try:
+            produced = convert_to_pdf(sources, Path(tmp) / "ut")
+        except PdfError as err:
+            return {}, err
+        return {pdf_name(path.name): path.read_bytes() for path in produced}, None
 
 
 def review_before_writing(outputs: dict[str, bytes]) -> None:
     """Review the documents as they would be written (rendered when LibreOffice is there)."""
-    import tempfile
-
-    from .review import run_review
+    from .review import run_review  # lazy: only --final reviews
 
     with tempfile.TemporaryDirectory(prefix="vpgen-granska-") as tmp:
         paths = []

@@ -16,19 +16,15 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
+from .figures import DATA_FILE, StyrtalDataFile, check_data, check_targets, styrtal_places
+from .formatting import sv_number
 from .model import (
     AREA_DIR, AnvisningarFile, EkonomiFile, Fokusomrade, GemensammaFile, MalsattningarFile, OmradeFile,
     OmradeRef, Plan, PlanFile, Styrtal, Uppdrag,
 )
 from .problems import Problem, Severity, format_key_path
+from .sanitize import clean_text, refused_links
 from .yamlsrc import SourceDoc
-
-
-def sv(number: Decimal | int | float) -> str:
-    """A number the Swedish way for messages: 151,3 and 16 503 (plain space and hyphen, for any terminal)."""
-    from .formatting import sv_number
-
-    return sv_number(number).replace("\u00a0", " ").replace("\u202f", " ").replace("\u2212", "-")
 
 
 class _Reporter:
@@ -71,8 +67,6 @@ def walk_fokus(fokus: list[Fokusomrade], loc: tuple, parent: str | None = None
 
 
 def _check_styrtal(report: _Reporter, file: str, styrtal: list[Styrtal], loc: tuple) -> None:
-    from .styrtal_data import check_targets
-
     for i, item in enumerate(styrtal):
         said = item.said_in_text
         if said and item.riktning and said.split()[1].lower() != item.riktning:
@@ -150,26 +144,26 @@ def _check_economy(eko: EkonomiFile, report: _Reporter) -> None:
     computed = base * index / 100
     if abs(computed - fu.upprakning_mnkr) > drift + _unit(fu.upprakning_mnkr) / 2:
         report(efile, floc + ("uppräkning_mnkr",),
-               f"{sv(base)} Mnkr × {sv(index)} % = {sv(round(computed, 2))} Mnkr, "
-               f"men uppräkningen anges till {sv(fu.upprakning_mnkr)} Mnkr — rätta beloppet eller indexet")
+               f"{sv_number(base, plain=True)} Mnkr × {sv_number(index, plain=True)} % = {sv_number(round(computed, 2), plain=True)} Mnkr, "
+               f"men uppräkningen anges till {sv_number(fu.upprakning_mnkr, plain=True)} Mnkr — rätta beloppet eller indexet")
     computed = base * (1 + index / 100)
     if abs(computed - fu.ramanslag_netto_mnkr) > drift + _unit(base) / 2 + _unit(fu.ramanslag_netto_mnkr) / 2:
         report(efile, floc + ("ramanslag_netto_mnkr",),
-               f"{sv(base)} Mnkr uppräknat med {sv(index)} % blir {sv(round(computed, 2))} Mnkr, "
-               f"men ramanslaget anges till {sv(fu.ramanslag_netto_mnkr)} Mnkr — rätta beloppet")
+               f"{sv_number(base, plain=True)} Mnkr uppräknat med {sv_number(index, plain=True)} % blir {sv_number(round(computed, 2), plain=True)} Mnkr, "
+               f"men ramanslaget anges till {sv_number(fu.ramanslag_netto_mnkr, plain=True)} Mnkr — rätta beloppet")
 
     rf = eko.resursfordelning
     rloc = ("resursfördelningsmodell",)
     total = sum((part.mnkr for part in rf.upprakning), Decimal(0))
     if not _sum_agrees(total, fu.upprakning_mnkr):
         report(efile, rloc + ("uppräkning",),
-               f"delarna summerar till {sv(total)} Mnkr, men uppräkningen är {sv(fu.upprakning_mnkr)} Mnkr "
+               f"delarna summerar till {sv_number(total, plain=True)} Mnkr, men uppräkningen är {sv_number(fu.upprakning_mnkr, plain=True)} Mnkr "
                "(förutsättningar.uppräkning_mnkr) — rätta delarna")
     total = sum((part.kr_per_aa for part in rf.schablon), Decimal(0))
     if not _sum_agrees(total, rf.schablonanslag_kr_per_aa):
         report(efile, rloc + ("schablonanslag_kr_per_åa",),
-               f"delarna summerar till {sv(total)} kr/åa, men schablonanslaget anges till "
-               f"{sv(rf.schablonanslag_kr_per_aa)} kr/åa — rätta delarna eller summan")
+               f"delarna summerar till {sv_number(total, plain=True)} kr/åa, men schablonanslaget anges till "
+               f"{sv_number(rf.schablonanslag_kr_per_aa, plain=True)} kr/åa — rätta delarna eller summan")
     reserves = {r.namn.casefold(): r.mnkr for r in rf.reserver}
 
     fd = eko.fordelning
@@ -180,7 +174,7 @@ def _check_economy(eko: EkonomiFile, report: _Reporter) -> None:
         total = sum((getattr(row, key) for row in fd.rader), Decimal(0))
         if not _sum_agrees(total, stated):
             report(efile, ("fördelning", "rader"),
-                   f"kolumnen {alias} summerar till {sv(total)} Mnkr, men {label} är {sv(stated)} Mnkr — rätta raderna")
+                   f"kolumnen {alias} summerar till {sv_number(total, plain=True)} Mnkr, men {label} är {sv_number(stated, plain=True)} Mnkr — rätta raderna")
     for table, rows, field, alias in (("fördelning", fd.rader, "planar_mnkr", "planår_mnkr"),
                                       ("satsningsutrymme", eko.satsningsutrymme.rader, "mnkr", "mnkr")):
         for i, row in enumerate(rows):
@@ -188,7 +182,7 @@ def _check_economy(eko: EkonomiFile, report: _Reporter) -> None:
             value = getattr(row, field)
             if reserve is not None and value != reserve:
                 report(efile, (table, "rader", i, alias),
-                       f"{row.namn} är {sv(value)} Mnkr här men {sv(reserve)} Mnkr i resursfördelningsmodellen — rätta det ena")
+                       f"{row.namn} är {sv_number(value, plain=True)} Mnkr här men {sv_number(reserve, plain=True)} Mnkr i resursfördelningsmodellen — rätta det ena")
 
     for table, section in (("fördelning", fd), ("uppräkning_föreningar", eko.foreningar),
                            ("satsningsutrymme", eko.satsningsutrymme)):
@@ -262,8 +256,6 @@ def _check_links(sources: dict[str, SourceDoc], report: _Reporter) -> None:
 
     Every file that could be read is checked, valid or not, so one run lists every such text.
     """
-    from .text import clean_text, refused_links
-
     for file, doc in sources.items():
         for value, loc in _texts(doc.data, ()):
             for scheme in refused_links(clean_text(value)):
@@ -299,8 +291,6 @@ def check_content(files: dict[str, object], areas: list[AreaInput], sources: dic
 
 def _check_figures(files: dict[str, object], report: _Reporter) -> None:
     """The optional styrtal-data.yaml against the texts (once both text files are valid)."""
-    from .styrtal_data import DATA_FILE, StyrtalDataFile, check_data, styrtal_places
-
     data = files.get(DATA_FILE)
     mal, gem = files.get("malsattningar.yaml"), files.get("gemensamma.yaml")
     if not isinstance(data, StyrtalDataFile) or not isinstance(mal, MalsattningarFile) \

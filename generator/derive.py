@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
+from .figures import Figures, all_figures, styrtal_places
+from .kalla import Kalla
 from .model import AREA_DIR, Area, Fokusomrade, Gemensam, Malsattning, Plan, Styrtal, Uppdrag
-from .text import Kalla
 
 
 @dataclass(frozen=True)
@@ -220,14 +221,12 @@ class Derived:
     # ------------------------------------------------------------ figures (styrtal-data.yaml)
 
     @cached_property
-    def figures(self) -> list:
-        """styrtal_data.Figures for every styrtal with values, in plan order (empty without the file)."""
-        from .styrtal_data import all_figures, styrtal_places
-
+    def figures(self) -> list[Figures]:
+        """figures.Figures for every styrtal with values, in plan order (empty without the file)."""
         places = styrtal_places(self.plan.malsattningar, self.plan.gemensamma)
         return all_figures(self.plan.styrtal_data, places)
 
-    def figures_of(self, styrtal: Styrtal):
+    def figures_of(self, styrtal: Styrtal) -> Figures | None:
         """The figures of one styrtal of the texts, or None."""
         return next((fig for fig in self.figures if fig.styrtal is styrtal), None)
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 from typing import Annotated, Callable, Iterable
 
 from pydantic import BeforeValidator, Field
@@ -29,7 +28,6 @@ from pydantic import BeforeValidator, Field
 from .formatting import shorten, sv_number
 from .messages import did_you_mean
 from .model import Datum, F, Flagga, GemensammaFile, MalsattningarFile, Model, Number, Styrtal, Text
-from .parse import parse_file
 from .sanitize import match_key
 from .yamlsrc import YamlFloat
 
@@ -390,8 +388,3 @@ def all_figures(data: StyrtalDataFile | None, places: list[Place]) -> list[Figur
         if fig is not None:
             out.append((order[id(place)], fig))
     return [fig for _, fig in sorted(out, key=lambda pair: pair[0])]
-
-
-def load_data(path: Path, root: Path):
-    """Parse the data file: (model or None, SourceDoc or None, problems)."""
-    return parse_file(path, StyrtalDataFile, root)

@@ -1,7 +1,7 @@
 """Text measurement with a template's real font metrics (or a metric-compatible font).
 
-Widths come from Pillow per character (cached), line heights from the font's own hhea/OS2
-tables, read directly because Pillow does not expose the line gap. Characters the font lacks
+Widths come from Pillow per character (cached), line heights and glyph coverage from the font's
+own hhea/OS2 and cmap tables through fontTools (Pillow exposes neither the line gap nor the cmap). Characters the font lacks
 (emoji, scripts it does not cover) are counted 1.25 em wide: the renderer will substitute a
 fallback font, and we would rather wrap early than overflow. With no font file at all, a
 conservative estimate is used.
@@ -9,12 +9,17 @@ conservative estimate is used.
 
 from __future__ import annotations
 
-import bisect
+import logging
 import os
-import struct
 import sys
 from functools import lru_cache
 from pathlib import Path
+
+from fontTools.ttLib import TTFont
+from PIL import ImageFont
+
+# fontTools logs oddities of a font's tables (an early 'created' date) as warnings on stderr: not the user's business.
+logging.getLogger("fontTools").setLevel(logging.ERROR)
 
 UNITS = 1000  # measuring size in Pillow; widths are cached in these units per em
 MISSING_EM = 1.25
@@ -69,59 +74,19 @@ def find_font(family: str, bold: bool = False) -> Path | None:
     return None
 
 
-def _tables(data: bytes) -> dict[str, int]:
-    """Offsets of the sfnt tables (first font of a collection)."""
-    base = struct.unpack(">I", data[12:16])[0] if data[:4] == b"ttcf" else 0
-    num_tables = struct.unpack(">H", data[base + 4:base + 6])[0]
-    tables = {}
-    for i in range(num_tables):
-        entry = base + 12 + 16 * i
-        tables[data[entry:entry + 4].decode("latin-1")] = struct.unpack(">I", data[entry + 8:entry + 12])[0]
-    return tables
-
-
-def _covered(data: bytes, tables: dict[str, int]) -> list[tuple[int, int]]:
-    """Code point ranges the font's Unicode cmap maps (format 12 when present, else 4)."""
-    cmap = tables.get("cmap")
-    if cmap is None:
-        return []
-    count = struct.unpack(">H", data[cmap + 2:cmap + 4])[0]
-    subtables = {}
-    for i in range(count):
-        platform, encoding, offset = struct.unpack(">HHI", data[cmap + 4 + 8 * i:cmap + 12 + 8 * i])
-        fmt = struct.unpack(">H", data[cmap + offset:cmap + offset + 2])[0]
-        if platform in (0, 3):
-            subtables.setdefault(fmt, cmap + offset)
-    if 12 in subtables:
-        at = subtables[12]
-        groups = struct.unpack(">I", data[at + 12:at + 16])[0]
-        return [struct.unpack(">II", data[at + 16 + 12 * g:at + 24 + 12 * g]) for g in range(groups)]
-    if 4 in subtables:
-        at = subtables[4]
-        segs = struct.unpack(">H", data[at + 6:at + 8])[0] // 2
-        ends = struct.unpack(f">{segs}H", data[at + 14:at + 14 + 2 * segs])
-        starts = struct.unpack(f">{segs}H", data[at + 16 + 2 * segs:at + 16 + 4 * segs])
-        return [(a, b) for a, b in zip(starts, ends) if a != 0xFFFF]
-    return []
-
-
-def _line_height_em(data: bytes, tables: dict[str, int]) -> float:
-    """max(hhea ascender+descender+lineGap, OS/2 winAscent+winDescent) / unitsPerEm."""
-    upem = struct.unpack(">H", data[tables["head"] + 18:tables["head"] + 20])[0]
-    hhea = tables["hhea"]
-    asc, desc, gap = struct.unpack(">hhh", data[hhea + 4:hhea + 10])
-    height = asc - desc + gap
-    if "OS/2" in tables:
-        os2 = tables["OS/2"]
-        win_asc, win_desc = struct.unpack(">HH", data[os2 + 74:os2 + 78])
-        height = max(height, win_asc + win_desc)
-    return height / upem
-
-
-def _has_glyph(ranges: list[tuple[int, int]], ch: str) -> bool:
-    code = ord(ch)
-    index = bisect.bisect_right(ranges, (code, 0x10FFFF)) - 1
-    return index >= 0 and ranges[index][0] <= code <= ranges[index][1]
+def _font_tables(path: Path) -> tuple[frozenset[int], float]:
+    """The code points the font's Unicode cmap maps, and its line height in em:
+    max(hhea ascender − descender + lineGap, OS/2 winAscent + winDescent) / unitsPerEm."""
+    font = TTFont(str(path), fontNumber=0, lazy=True)
+    try:
+        covered = frozenset(font.getBestCmap() or ())
+        hhea = font["hhea"]
+        height = hhea.ascent - hhea.descent + hhea.lineGap
+        if "OS/2" in font:
+            height = max(height, font["OS/2"].usWinAscent + font["OS/2"].usWinDescent)
+        return covered, height / font["head"].unitsPerEm
+    finally:
+        font.close()
 
 
 class FontMetrics:
@@ -132,15 +97,12 @@ class FontMetrics:
         self.path = find_font(family, bold) or (find_font(family) if bold else None)
         self._widths: dict[str, float] = {}
         if self.path is not None:
-            from PIL import ImageFont
-
             self._font = ImageFont.truetype(str(self.path), UNITS)
-            data = self.path.read_bytes()
-            tables = _tables(data)
-            self._ranges = sorted(_covered(data, tables))
-            self.line_em = max(MIN_LINE_EM, _line_height_em(data, tables))
+            self._covered, line_em = _font_tables(self.path)
+            self.line_em = max(MIN_LINE_EM, line_em)
         else:
             self._font = None
+            self._covered = frozenset()
             self.line_em = FALLBACK_LINE
 
     @property
@@ -154,7 +116,7 @@ class FontMetrics:
                 width = UNITS * (FALLBACK_EM if ord(ch) < 0x2000 else MISSING_EM)
             else:
                 width = self._font.getlength(ch)
-                if self._ranges and not _has_glyph(self._ranges, ch) and not ch.isspace():
+                if self._covered and ord(ch) not in self._covered and not ch.isspace():
                     width = max(width, UNITS * MISSING_EM)
                 if self.bold and self.path == find_font(self.family):
                     width *= 1.08  # no bold file: regular glyphs widened by a typical bold factor

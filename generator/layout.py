@@ -1,21 +1,24 @@
-"""The layout folder: text templates, the PowerPoint and Word templates, the deck outline."""
+"""The layout folder: text templates, the PowerPoint and Word templates, the deck outline.
+
+A Layout is handed to the renderers, also to the deck's worker process: it pickles as its paths
+(compiled text templates and the parsed outline are rebuilt where they are used).
+"""
 
 from __future__ import annotations
 
+import zipfile
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .problems import UserError
+from .outline import Outline, load_outline
+from .problems import LayoutError
+from .texts import Texts
 
 PACKAGED_LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
 PPTX_TEMPLATE = "board.pptx"
 DOCX_TEMPLATE = "verksamhetsplan.docx"
 OUTLINE = "deck.yaml"
-
-
-class LayoutError(UserError):
-    """A layout or template the build cannot use; the message is Swedish and names the file."""
 
 
 MAX_TEMPLATE_BYTES = 200 * 1024 * 1024  # unpacked; a real PowerPoint or Word template is a few MB
@@ -27,8 +30,6 @@ def template_package(path: Path, what: str, not_zip: str) -> tuple[set[str], byt
     `not_zip` is the message when the file is no zip archive; a zip bomb is refused by the sizes
     the archive declares, before anything is inflated. `what` names the template ("Word-mallen").
     """
-    import zipfile
-
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
@@ -63,10 +64,25 @@ class Layout:
     outline_override: Path | None = None
 
     @cached_property
-    def texts(self):
-        from .texts import Texts
-
+    def texts(self) -> Texts:
         return Texts(self.dir)
+
+    def outline(self, plan) -> Outline:
+        """The deck outline, checked against the plan's presentations and the text templates."""
+        if self._outline is None:
+            self._outline = load_outline(self.outline_path, set(plan.plan.presentationer), set(self.texts.templates))
+        return self._outline
+
+    def __post_init__(self) -> None:
+        self._outline: Outline | None = None
+
+    def __getstate__(self) -> dict:
+        return {key: value for key, value in self.__dict__.items() if key in ("dir", "pptx_override", "docx_override",
+                                                                              "outline_override")}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._outline = None
 
     @property
     def pptx_template(self) -> Path:

@@ -13,7 +13,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
 
-from .text import Kalla, clean_text, parse_kalla
+from .kalla import Kalla, parse_kalla
+from .sanitize import clean_text
 from .yamlsrc import YamlFloat
 
 MAX_TEXT = 2000
@@ -53,7 +54,7 @@ def _kalla(value: object) -> Kalla:
     return parse_kalla(value)
 
 
-def _number(value: object) -> Decimal:
+def parse_number(value: object) -> Decimal:
     """A number as written: 151.3, 151,3 or "16 503" all work; no NaN, no infinity."""
     if isinstance(value, bool):
         raise ValueError("ska vara ett tal, t.ex. 151,3")
@@ -122,10 +123,10 @@ def _nr(value: object) -> str:
 
 Text = Annotated[str, BeforeValidator(_text)]
 KallaTag = Annotated[Kalla, BeforeValidator(_kalla), PlainSerializer(str)]
-Number = Annotated[Decimal, BeforeValidator(_number)]
-Amount = Annotated[Decimal, BeforeValidator(_number), Field(ge=Decimal("-1e6"), le=Decimal("1e6"))]
-NonNegative = Annotated[Decimal, BeforeValidator(_number), Field(ge=0, le=Decimal("1e9"))]
-Percent = Annotated[Decimal, BeforeValidator(_number), Field(ge=-100, le=1000)]
+Number = Annotated[Decimal, BeforeValidator(parse_number)]
+Amount = Annotated[Decimal, BeforeValidator(parse_number), Field(ge=Decimal("-1e6"), le=Decimal("1e6"))]
+NonNegative = Annotated[Decimal, BeforeValidator(parse_number), Field(ge=0, le=Decimal("1e9"))]
+Percent = Annotated[Decimal, BeforeValidator(parse_number), Field(ge=-100, le=1000)]
 FokusNr = Annotated[str, BeforeValidator(_nr), Field(pattern=r"^\d+(\.\d+)+$")]
 Heltal = Annotated[int, BeforeValidator(_integer)]
 Year = Annotated[int, BeforeValidator(_integer), Field(ge=2000, le=2100)]
@@ -470,6 +471,6 @@ class Plan(BaseModel):
     omvarld: OmvarldFile
     anvisningar: AnvisningarFile
     omraden: list[Area]
-    # styrtal_data.StyrtalDataFile when content/styrtal-data.yaml exists (typed loosely: that module
+    # figures.StyrtalDataFile when content/styrtal-data.yaml exists (typed loosely: that module
     # builds on this one); None means no figures and no charts.
     styrtal_data: object | None = None

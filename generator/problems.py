@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from enum import Enum
@@ -47,6 +48,10 @@ class UserError(Exception):
     """A failure the user can act on; its message is Swedish and complete (file, what to do)."""
 
 
+class LayoutError(UserError):
+    """A layout, template or outline the build cannot use; the message is Swedish and names the file."""
+
+
 class ContentError(Exception):
     """Raised when content cannot be used; carries every problem found."""
 
@@ -58,8 +63,6 @@ class ContentError(Exception):
 def display_path(path: Path, root: Path | None) -> str:
     """Path as the user should read it: relative to the content folder's parent when possible."""
     if root is not None:
-        import os
-
         # As the user sees it, without following links: a link that leaves the folder (or loops)
         # is named where it stands, not where it points.
         try:

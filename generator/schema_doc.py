@@ -6,7 +6,8 @@ import typing
 
 from pydantic import BaseModel
 
-from .load import _unwrap
+from .parse import unwrap
+from .figures import DATA_FILE, StyrtalDataFile
 from .model import AREA_DIR, CONTENT_FILES, OmradeFile
 
 _TYPE_NAMES = {"str": "text", "int": "heltal", "Decimal": "tal", "date": "datum ÅÅÅÅ-MM-DD",
@@ -14,7 +15,7 @@ _TYPE_NAMES = {"str": "text", "int": "heltal", "Decimal": "tal", "date": "datum 
 
 
 def _type_name(annotation) -> tuple[str, type[BaseModel] | None]:
-    annotation = _unwrap(annotation)
+    annotation = unwrap(annotation)
     origin = typing.get_origin(annotation)
     if origin is list:
         inner, model = _type_name(typing.get_args(annotation)[0])
@@ -43,8 +44,6 @@ def describe() -> str:
     lines: list[str] = []
     files = dict(CONTENT_FILES)
     files[f"{AREA_DIR}/<område>.yaml"] = OmradeFile
-    from .styrtal_data import DATA_FILE, StyrtalDataFile
-
     files[DATA_FILE] = StyrtalDataFile
     for name, model in files.items():
         lines.append(f"{name} — {(model.__doc__ or '').split(':', 1)[-1].strip()}")

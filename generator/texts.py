@@ -8,6 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import StrictUndefined, TemplateSyntaxError
+from jinja2.exceptions import SecurityError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment
+
+from .formatting import sv_date, sv_list, sv_number
 from .problems import Problem, UserError
 from .yamlsrc import YamlProblem, load_yaml
 
@@ -32,14 +37,6 @@ def _sentence(text: str) -> str:
     return text if not text or text[-1] in ".!?:…" else text + "."
 
 
-def _list(items) -> str:
-    """'Jönköping, Kronoberg, Värmland och Västmanland' (CLDR list pattern for Swedish)."""
-    from babel.lists import format_list
-
-    items = [str(item) for item in items]
-    return format_list(items, locale="sv_SE") if items else ""
-
-
 _NUMBER_WORDS = ["noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"]
 
 
@@ -51,14 +48,9 @@ class Texts:
     """All text templates of a layout folder, compiled once, rendered with StrictUndefined."""
 
     def __init__(self, layouts_dir: Path):
-        from jinja2 import StrictUndefined, TemplateSyntaxError
-        from jinja2.sandbox import SandboxedEnvironment
-
-        from .formatting import sv_date, sv_number
-
         self.env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
         self.env.filters.update(sv_number=sv_number, sv_date=sv_date, kalla=_kalla, mening=_sentence,
-                                lista=_list, antal_ord=_number_word)
+                                lista=sv_list, antal_ord=_number_word)
         self.dir = Path(layouts_dir)
         self.templates = {}
         self.where: dict[str, tuple[str, int, int]] = {}  # key -> (file, line, column), for messages
@@ -111,8 +103,6 @@ class Texts:
 
     def _render_problem(self, key: str, err: Exception, values: dict) -> Problem:
         """Why the layout's template `key` could not be filled in, in Swedish, at its line."""
-        from jinja2.exceptions import SecurityError, UndefinedError
-
         file, line, col = self.where.get(key, (str(self.dir / "texter.yaml"), 0, 0))
         given = ", ".join(sorted(values)) or "inga"
         if isinstance(err, UndefinedError):

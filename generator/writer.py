@@ -6,10 +6,19 @@ import contextlib
 import io
 import os
 import re
+import shutil
 import tempfile
+import uuid
+import warnings
 import zipfile
 import zlib
 from pathlib import Path
+
+with warnings.catch_warnings():
+    # Where neither fcntl nor msvcrt exists, filelock falls back to a lock file that is removed on
+    # release (SoftFileLock) and says so in a warning: right for us there, and nothing the planner must read.
+    warnings.filterwarnings("ignore", "only soft file lock is available")
+    from filelock import FileLock
 
 from .problems import UserError
 
@@ -69,21 +78,21 @@ def normalize_zip(data: bytes, stamp: bytes | None = None) -> bytes:
 
 @contextlib.contextmanager
 def output_lock(output_dir: Path):
-    """Serialise builds into one folder: a second build waits for the first to finish."""
-    import fcntl
+    """Serialise builds into one folder: a second build waits for the first to finish.
 
-    lock = output_dir / LOCK_NAME
+    filelock takes an OS lock (fcntl on Unix, msvcrt on Windows), so a build killed while it
+    holds the lock never leaves the folder locked.
+    """
+    lock = FileLock(str(output_dir / LOCK_NAME))
     try:
-        handle = open(lock, "a+b")
+        lock.acquire()
     except OSError as err:
-        raise OutputError(f"låsfilen {lock} kan inte öppnas ({err.strerror}) — kontrollera behörigheten "
-                          f"i utdatamappen, eller ta bort det som heter {LOCK_NAME} där") from None
-    with handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+        raise OutputError(f"låsfilen {output_dir / LOCK_NAME} kan inte öppnas ({err.strerror}) — kontrollera "
+                          f"behörigheten i utdatamappen, eller ta bort det som heter {LOCK_NAME} där") from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _resolved(path: Path) -> Path:
@@ -121,22 +130,17 @@ TEMP_SUFFIXES = (".tmp", ".bak")
 def _remove_stale_temps(output_dir: Path) -> None:
     """Temp files left by a build that was killed while writing (only called under the lock,
     when no other build can be writing its own)."""
-    import shutil
-
     for suffix in TEMP_SUFFIXES:
         for stale in output_dir.glob(f"{TEMP_PREFIX}*{suffix}"):
             with contextlib.suppress(OSError):
                 stale.unlink()
-    for staging in output_dir.glob(f"{TEMP_PREFIX}pdf-*"):  # pdf.py's staging folders
+    for staging in output_dir.glob(f"{TEMP_PREFIX}pdf-*"):  # staging folders of earlier versions
         if staging.is_dir() and not staging.is_symlink():
             shutil.rmtree(staging, ignore_errors=True)
 
 
 def _backup(final: Path) -> Path | None:
     """A hard link to the current file (a copy where links are not supported), for the rollback."""
-    import shutil
-    import uuid
-
     if not final.exists():
         return None
     backup = final.with_name(f"{TEMP_PREFIX}{uuid.uuid4().hex}.bak")

@@ -21,6 +21,7 @@ so line numbers are the ones an editor shows.
 from __future__ import annotations
 
 import datetime
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -437,3 +438,23 @@ def load_yaml(path: Path, content_root: Path | None = None) -> SourceDoc:
 
 def problem_from(err: YamlProblem, path: Path, content_root: Path | None) -> Problem:
     return Problem(display_path(path, content_root), err.line, err.column, err.path, err.message)
+
+
+# ---------------------------------------------------------------- writing
+
+def yaml_scalar(value: str) -> str:
+    """A text as a YAML value: plain when it reads back as the same text, else in double quotes."""
+    plain_ok = (
+        value == value.strip()
+        and value
+        and not re.search(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]", value)
+        and value[0] not in "-?:,[]{}#&*!|>'\"%@` 0123456789+."
+        and ": " not in value and " #" not in value and not value.endswith(":")
+    )
+    if plain_ok:
+        try:
+            if yaml.safe_load(f"x: {value}\n") == {"x": value}:
+                return value
+        except yaml.YAMLError:
+            pass
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted scalar

@@ -32,7 +32,7 @@ from docx.oxml import parse_xml  # noqa: E402
 from docx.oxml.ns import nsdecls, qn  # noqa: E402
 from docx.shared import Cm  # noqa: E402
 
-from generator.render.docx_common import (  # noqa: E402
+from generator.render.word import (  # noqa: E402
     LANG, TABLE_STYLE, add_field, add_table, fix_settings, set_language,
 )
 from generator.writer import normalize_zip  # noqa: E402

@@ -14,7 +14,7 @@ from generator.derive import Derived
 from generator.layout import Layout
 from generator.load import load_content
 from generator.render.charts import number_format, renumber_axis_ids
-from generator.render.plan_docx import render_plan
+from generator.render.plan import render_plan
 
 from .conftest import LAYOUTS, SAMPLE, replace_in
 from .test_render_deck import DECK, deck_of, render, slide_texts, titles
@@ -236,7 +236,7 @@ def test_plan_says_what_the_star_means_and_gives_source_and_trend(document):
 
 
 def test_an_unknown_diagram_content_in_the_outline_names_the_choices(tmp_path: Path):
-    from generator.layout import LayoutError
+    from generator.problems import LayoutError
     from generator.render.deck import render_decks
 
     outline = tmp_path / "deck.yaml"

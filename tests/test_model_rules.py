@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from generator.load import did_you_mean
+from generator.messages import did_you_mean
 from generator.model import Fokusomrade, Malvarde, Reserv, Schablondel, Styrtal, Uppdrag
 from generator.problems import ContentError, Problem, Severity, format_key_path
-from generator.text import Kalla, clean_text, parse_kalla
+from generator.kalla import Kalla, parse_kalla
+from generator.sanitize import clean_text
 from generator.yamlsrc import INVALID, YamlFloat, YamlProblem, load_yaml, read_yaml
 
 # ---------------------------------------------------------------- källa
@@ -273,7 +274,7 @@ def test_did_you_mean(typed, meant):
 
 
 def test_a_bad_key_at_the_top_does_not_hide_the_files_other_problems(content):
-    from generator.load import parse_file
+    from generator.parse import parse_file
     from generator.model import InternkontrollFile
 
     path = content / "internkontroll.yaml"

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from generator.build import BuildOptions, build
 from generator.problems import ContentError
-from generator.text import clean_text, refused_links
+from generator.sanitize import clean_text, refused_links
 
 from .conftest import LAYOUTS, SAMPLE
 from .hardening.support import all_texts, leftovers

@@ -13,7 +13,8 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from generator.derive import Derived
-from generator.layout import Layout, LayoutError
+from generator.layout import Layout
+from generator.problems import LayoutError
 from generator.load import load_content
 from generator.render.deck import render_decks
 

@@ -19,7 +19,8 @@ from pptx.dml.color import RGBColor
 from pptx.util import Inches, Pt
 
 from generator.cli import cli
-from generator.review import Finding, contrast_ratio, review, run_review
+from generator.findings import Finding
+from generator.review import contrast_ratio, review, run_review
 
 from .conftest import soffice
 
@@ -153,9 +154,9 @@ def test_slide_without_title_is_reported(tmp_path):
     slide.shapes.add_textbox(Inches(1), Inches(1), Inches(4), Inches(1)).text_frame.text = "Frågor?"
     findings = review([save(prs, tmp_path)], render=False)
     assert findings == [Finding(
-        str(tmp_path / "deck.pptx"), "bild 4", "", "title-missing",
-        "Bilden saknar rubrik. Skriv en rubrik i bildens rubrikplatshållare (den läses upp av skärmläsare och blir "
-        "bokmärke i PDF), även om den placeras utanför bilden.")]
+        str(tmp_path / "deck.pptx"), location="bild 4", shape="", rule="title-missing",
+        message="Bilden saknar rubrik. Skriv en rubrik i bildens rubrikplatshållare (den läses upp av skärmläsare "
+                "och blir bokmärke i PDF), även om den placeras utanför bilden.")]
 
 
 def test_empty_title_placeholder_is_a_missing_title(tmp_path):

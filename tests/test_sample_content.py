@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from generator.load import load_content
-from generator.text import parse_kalla
+from generator.kalla import parse_kalla
 from generator.yamlsrc import load_yaml
 
 from .conftest import REFERENCE, SAMPLE, replace_in

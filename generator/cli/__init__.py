@@ -3,7 +3,7 @@
 Each command group lives in its own module and is imported only when it runs, so `vpgen --help`
 and `vpgen validate` start without python-pptx, python-docx or the spreadsheet libraries:
 
-- pipeline.py: validate, build, schema (the planner's pipeline)
+- validate.py, build.py, schema.py: the planner's pipeline
 - area.py: område, kontroll, status (the area chiefs' round)
 - review.py: granska (accessibility and fit review of any .pptx/.docx)
 - styrtal.py: styrtal import / hämta (figures behind the styrtal)
@@ -19,9 +19,9 @@ import click
 
 # name -> (module:attribute, one-line help shown by `vpgen --help` without importing the module)
 COMMANDS: dict[str, tuple[str, str]] = {
-    "validate": ("generator.cli.pipeline:validate", "Kontrollera innehållsmappen och lista alla fel och varningar."),
-    "build": ("generator.cli.pipeline:build", "Bygg nämndpresentationen, verksamhetsplanen och uppdragssammanställningen."),
-    "schema": ("generator.cli.pipeline:schema", "Visa innehållsformatet: filerna, nycklarna och vad de betyder."),
+    "validate": ("generator.cli.validate:validate", "Kontrollera innehållsmappen och lista alla fel och varningar."),
+    "build": ("generator.cli.build:build", "Bygg nämndpresentationen, verksamhetsplanen och uppdragssammanställningen."),
+    "schema": ("generator.cli.schema:schema", "Visa innehållsformatet: filerna, nycklarna och vad de betyder."),
     "område": ("generator.cli.area:omrade", "Områdesfiler: skapa en ny fil för ett område."),
     "kontroll": ("generator.cli.area:kontroll", "Kontrollera en områdesfil och förklara felen på vanlig svenska."),
     "status": ("generator.cli.area:status", "Visa hur långt områdena har kommit med sitt underlag."),

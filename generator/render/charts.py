@@ -1,6 +1,6 @@
 """Native, editable PowerPoint charts of styrtal figures (python-pptx's chart API).
 
-Two kinds, both drawn from a ChartPanel that deck_sections builds from the figures:
+Two kinds, both drawn from a ChartPanel (specs.py) that sections.py builds from the figures:
 
 - "linje": the own county's values over the years, with the target as a shaded band (a stacked
   area under the line: an invisible base up to the lower bound, the band up to the upper one) or,
@@ -17,14 +17,24 @@ negative axis ids, which the schema forbids (c:axId is unsigned); they are renum
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import math
+from dataclasses import replace
 from decimal import Decimal
 
 from lxml import etree
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import (XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE,
+                             XL_TICK_LABEL_POSITION, XL_TICK_MARK)
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.util import Pt
 
-C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
-A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-LANG = "sv-SE"
+from ..ooxml import LANG, a, c, emu, pt, set_alt_text
+from .fit import Box, fit_single, para, total_height
+from .shapes import drop_empty_placeholders
+from .specs import ChartPanel, ChartSeries
+from .template import Rect
+
 SV_LOCALE = "[$-41D]"  # LCID 0x041D: Swedish (Sweden)
 
 ACCENT = "2F5597"      # the own county, the values line
@@ -39,46 +49,6 @@ TITLE_SIZE = 14
 LABEL_SIZE = 12
 
 
-def c(tag: str) -> str:
-    return f"{{{C}}}{tag}"
-
-
-def a(tag: str) -> str:
-    return f"{{{A}}}{tag}"
-
-
-@dataclass
-class ChartSeries:
-    name: str
-    values: list[Decimal | None]
-
-
-@dataclass
-class ChartPanel:
-    """One chart, described without python-pptx: what deck_sections hands the renderer."""
-
-    kind: str  # "linje" or "stapel"
-    title: str
-    categories: list[str]
-    values: ChartSeries
-    decimals: int
-    value_axis_title: str
-    category_axis_title: str
-    source: str  # "Källa: …", shown under the chart
-    alt: str  # the chart in words, for screen readers
-    note: str | None = None  # e.g. which values are example data
-    band: tuple[Decimal, Decimal] | None = None  # target range (lower, upper)
-    band_name: str = ""
-    target: Decimal | None = None  # single target value
-    target_name: str = ""
-    highlight: int | None = None  # stapel: index of the own county
-    examples: ChartSeries | None = None  # linje: the example values, drawn dashed with hollow markers
-    joints: list[int] = field(default_factory=list)  # real points repeated in `examples` to join the lines
-    example: bool = False  # some value drawn is example data: the slide gets the marker
-    notes: list[str] = field(default_factory=list)  # speaker-note lines (e.g. when the figures were fetched)
-    title_size: float = 14  # set by the slide layout: the title is kept on one line
-
-
 def number_format(decimals: int) -> str:
     """'#,##0.0' with the Swedish locale tag: 6,5 and 16 503 whatever the viewer's locale."""
     return SV_LOCALE + "#,##0" + ("." + "0" * decimals if decimals else "")
@@ -86,7 +56,6 @@ def number_format(decimals: int) -> str:
 
 def _nice_step(span: float) -> float:
     """A tick step of 1, 2, 2.5 or 5 × 10^n giving about four to six ticks."""
-    import math
 
     raw = span / 5 if span > 0 else 1.0
     power = 10 ** math.floor(math.log10(raw))
@@ -98,7 +67,6 @@ def _nice_step(span: float) -> float:
 
 def axis_scale(values: list[Decimal], from_zero: bool) -> tuple[float, float, float]:
     """Minimum, maximum and major unit of the value axis, with room above and below the data."""
-    import math
 
     numbers = [float(v) for v in values]
     lo, hi = min(numbers), max(numbers)
@@ -128,7 +96,6 @@ def add_chart(shapes, left: int, top: int, width: int, height: int, panel: Chart
 
 
 def _chart_data(panel: ChartPanel, series: list[ChartSeries]):
-    from pptx.chart.data import CategoryChartData
 
     fmt = number_format(panel.decimals)
     data = CategoryChartData(number_format=fmt)
@@ -139,7 +106,6 @@ def _chart_data(panel: ChartPanel, series: list[ChartSeries]):
 
 
 def _line_chart(shapes, left, top, width, height, panel: ChartPanel):
-    from pptx.enum.chart import XL_CHART_TYPE
 
     n = len(panel.categories)
     series = []
@@ -177,9 +143,6 @@ def _line_chart(shapes, left, top, width, height, panel: ChartPanel):
         target = line_plot.series[len(lines)]
         target.format.line.color.rgb = _rgb(BAND_LINE)
         target.format.line.width = 25400  # 2 pt
-        from pptx.enum.dml import MSO_LINE_DASH_STYLE
-        from pptx.enum.chart import XL_MARKER_STYLE
-
         target.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
         target.marker.style = XL_MARKER_STYLE.NONE
         target.smooth = False
@@ -191,7 +154,6 @@ def _line_chart(shapes, left, top, width, height, panel: ChartPanel):
 
 
 def _bar_chart(shapes, left, top, width, height, panel: ChartPanel):
-    from pptx.enum.chart import XL_CHART_TYPE
 
     frame = shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, left, top, width, height,
                              _chart_data(panel, [panel.values]))
@@ -213,7 +175,6 @@ def _bar_chart(shapes, left, top, width, height, panel: ChartPanel):
         label.font.bold = True
         label.font.size = _pt(LABEL_SIZE)
         label.font.color.rgb = _rgb(ACCENT)
-        from pptx.enum.chart import XL_LABEL_POSITION
 
         label.position = XL_LABEL_POSITION.OUTSIDE_END
         # A point's own label shows nothing unless told to show its value.
@@ -227,9 +188,6 @@ def _bar_chart(shapes, left, top, width, height, panel: ChartPanel):
 
 def _style_line(series, dashed: bool) -> None:
     """The values line: solid with filled markers; example values dashed with hollow markers."""
-    from pptx.enum.chart import XL_MARKER_STYLE
-    from pptx.enum.dml import MSO_LINE_DASH_STYLE
-
     series.smooth = False
     series.format.line.color.rgb = _rgb(ACCENT)
     series.format.line.width = 28575 if dashed else 34925  # 2,25 / 2,75 pt
@@ -260,7 +218,6 @@ def _delete_label(series, index: int) -> None:
 
 def _data_labels(plot, panel: ChartPanel, series_only) -> None:
     """Value labels on the series that carries the figures (not on the target)."""
-    from pptx.enum.chart import XL_LABEL_POSITION
 
     labels = series_only.data_labels if hasattr(series_only, "data_labels") else plot.data_labels
     labels.number_format = number_format(panel.decimals)
@@ -303,7 +260,6 @@ def _show_value_only(dlbl, decimals: int) -> None:
 
 
 def _axes(chart, panel: ChartPanel, extent: list[Decimal], from_zero: bool) -> None:
-    from pptx.enum.chart import XL_TICK_LABEL_POSITION, XL_TICK_MARK
 
     value_axis = chart.value_axis
     low, high, step = axis_scale(extent, from_zero)
@@ -341,7 +297,6 @@ def _axis_decimals(step: float, data_decimals: int) -> int:
 
 
 def _legend(chart, hide_first: bool) -> None:
-    from pptx.enum.chart import XL_LEGEND_POSITION
 
     chart.has_legend = True
     chart.legend.position = XL_LEGEND_POSITION.BOTTOM
@@ -426,13 +381,11 @@ def renumber_axis_ids(space) -> None:
 
 
 def _rgb(hex_: str):
-    from pptx.dml.color import RGBColor
 
     return RGBColor.from_string(hex_)
 
 
 def _pt(size: float):
-    from pptx.util import Pt
 
     return Pt(size)
 
@@ -450,10 +403,6 @@ def render_chart_slides(writer, spec, layout) -> None:
     `writer` is the DeckWriter: its slides, text boxes, fonts, marker and alt text are reused, so
     a chart slide has the same title fitting, sv-SE runs and example-data marker as the rest.
     """
-    from dataclasses import replace
-
-    from .deck import Rect, _drop_empty_placeholders, _set_descr, emu, pt
-    from .fit import Box, fit_single, para, total_height
 
     rect = writer.content_rect()
     pages = [spec.panels[i:i + PANELS_PER_SLIDE] for i in range(0, len(spec.panels), PANELS_PER_SLIDE)]
@@ -481,9 +430,9 @@ def render_chart_slides(writer, spec, layout) -> None:
             left = rect.left + i * (width + gap)
             frame = add_chart(slide.shapes, left, rect.top, width, chart_h, panel, writer.body_font)
             frame.name = f"Diagram {i + 1}: {panel.title}"
-            _set_descr(frame, panel.alt)
-            writer._textbox(slide.shapes, Rect(left, rect.top + chart_h + emu(4), width, emu(source_h)), source,
+            set_alt_text(frame._element, panel.alt)
+            writer.textbox(slide.shapes, Rect(left, rect.top + chart_h + emu(4), width, emu(source_h)), source,
                             SOURCE_SIZE, f"Källa {i + 1}")
         if spec.marker and any(p.example for p in panels):
-            writer._marker(slide, spec.marker)
-        _drop_empty_placeholders(slide)
+            writer.marker(slide, spec.marker)
+        drop_empty_placeholders(slide)

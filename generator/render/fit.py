@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..fontmetrics import FontMetrics, metrics
+from ..formatting import ELLIPSIS
 
 WIDTH_SAFETY = 0.96
 LEVEL_STEP = 2  # each list level is this many points smaller
@@ -215,15 +216,15 @@ def fit_single(text: str, box: Box, fonts: Fonts, ladder: tuple[float, ...], bol
     words = text.split(" ")
     while len(words) > 1:
         words.pop()
-        candidate = " ".join(words).rstrip(" ,;:–-") + " …"
+        candidate = " ".join(words).rstrip(" ,;:–-") + " " + ELLIPSIS
         if fits(candidate):
             return size, candidate
     # One giant word left: keep the longest prefix that fits.
     word, low, high = words[0], 0, len(words[0])
     while low < high:
         mid = (low + high + 1) // 2
-        low, high = (mid, high) if fits(word[:mid] + "…") else (low, mid - 1)
-    return size, word[:low] + "…"
+        low, high = (mid, high) if fits(word[:mid] + ELLIPSIS) else (low, mid - 1)
+    return size, word[:low] + ELLIPSIS
 
 
 def cell_lines(text: str, width: float, size: float, fonts: Fonts, bold: bool = False) -> int:

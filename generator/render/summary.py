@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime
 import io
 
+import xlsxwriter
+
 from ..derive import Derived
 from ..layout import Layout
 from ..model import Plan
-from ..text import property_text
-from .docx_common import DocxWriter, fill_header_footer, set_core_properties
+from ..sanitize import property_text
+from .word import DocxWriter, fill_header_footer, set_core_properties
 
 # Relative column widths: Nr | Uppdrag | Källa | Målsättning/fokusområde
 SUMMARY_WIDTHS = (1.0, 6.9, 2.5, 5.6)
@@ -66,10 +68,6 @@ NAVY = "#1F4E79"
 
 def render_summary_xlsx(plan: Plan, derived: Derived, layout: Layout) -> bytes:
     """A follow-up sheet: the summary's columns plus empty Ansvarig, Status, Kommentar."""
-    import xlsxwriter
-
-    from ..writer import normalize_zip
-
     t = layout.texts
     p = plan.plan
     out = io.BytesIO()
@@ -119,4 +117,4 @@ def render_summary_xlsx(plan: Plan, derived: Derived, layout: Layout) -> bytes:
     sheet.repeat_rows(0)
     sheet.set_footer(t("summary_xlsx_sidfot"))
     workbook.close()
-    return normalize_zip(out.getvalue())
+    return out.getvalue()

@@ -68,19 +68,19 @@ def test_two_builds_at_once_never_leave_a_mix(tmp_path: Path):
 def test_a_build_waits_while_another_holds_the_output_folder(tmp_path: Path):
     """While the lock is held (another build writing), a build renders but writes nothing; it
     finishes as soon as the lock is free."""
-    import fcntl
     import time
+
+    from filelock import FileLock
 
     content = content_marked(tmp_path, "BYGGEGAMMA")
     out = tmp_path / "ut"
     out.mkdir()
-    with open(out / ".vpgen.lock", "a+b") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    lock = FileLock(str(out / ".vpgen.lock"))
+    with lock:
         proc = start(content, out)
         time.sleep(3)
         assert proc.poll() is None, proc.communicate()
         assert [p.name for p in out.iterdir() if not p.name.startswith(".vpgen.lock")] == []
-        fcntl.flock(handle, fcntl.LOCK_UN)
     stdout, stderr = proc.communicate(timeout=300)
     assert proc.returncode == 0, stderr
     assert all("BYGGEGAMMA" in part_texts(out / name) for name in DOCUMENTS)

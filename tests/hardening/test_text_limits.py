@@ -13,7 +13,7 @@ import pytest
 from generator.derive import Derived
 from generator.layout import Layout
 from generator.load import load_content
-from generator.text import PROPERTY_LIMIT, property_text
+from generator.sanitize import PROPERTY_LIMIT, property_text
 
 from ..conftest import LAYOUTS
 from .support import DOCUMENTS, build, edit
@@ -32,7 +32,7 @@ def test_a_long_namnd_name_gives_shortened_properties_in_the_plan_and_the_summar
     import docx
     import openpyxl
 
-    from generator.render.plan_docx import render_plan
+    from generator.render.plan import render_plan
     from generator.render.summary import render_summary_docx, render_summary_xlsx
 
     edit("plan.yaml", "namn: Regional tillväxtnämnd", f"namn: {LONG_NAME}")(content)

@@ -32,7 +32,7 @@ C = "content/"
 BY_VALIDATOR = {
     m._text: ("[en, lista]", "ska vara en text, inte en lista — skriv texten på samma rad som nyckeln"),
     m._kalla: ("[DN, 2025]", "källan ska vara en text, t.ex. \"DN 2025\" eller \"Förslag DN 2026\""),
-    m._number: ("mycket", "'mycket' är inte ett tal — skriv t.ex. 151,3 eller 16 503"),
+    m.parse_number: ("mycket", "'mycket' är inte ett tal — skriv t.ex. 151,3 eller 16 503"),
     m._nr: ("[4, 1]", "ska vara ett nummer som \"4.1\" eller \"4.1.1\""),
     m._integer: ("tjugo", "'tjugo' är inget heltal — skriv ett heltal, t.ex. 27"),
     m._date: ("igår", "'igår' är inget datum — skriv datumet ÅÅÅÅ-MM-DD, t.ex. 2025-09-29"),

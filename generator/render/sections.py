@@ -1,4 +1,4 @@
-"""What each section of the outline shows: plan content turned into slide specs.
+"""What each section of the outline shows: plan content turned into slide specs (specs.py).
 
 Specs are unpaginated and layout-free; deck.py fits them to the template and continues them
 onto "(forts.)" slides. Every title, label and tag format comes from the layout's text
@@ -10,75 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..derive import Derived, Table
-from ..formatting import sv_date, sv_number
+from ..formatting import shorten, sv_date, sv_list, sv_number
 from ..model import Area, Plan, Styrtal, Uppdrag
 from .fit import Para, Run, para
-
-
-@dataclass
-class TextSpec:
-    title: str
-    paras: list[Para]
-    role: str = "innehåll"
-    marker: str | None = None  # a label shown in the slide's corner, e.g. example data
-    continued: str | None = None  # title that "(forts.)" is added to, when not the title itself
-
-
-@dataclass
-class TableSpec:
-    title: str
-    columns: tuple[str, ...]
-    rows: list[tuple[str, ...]]
-    total: tuple[str, ...] | None = None
-    widths: tuple[float, ...] = ()
-    numeric: tuple[bool, ...] = ()
-    intro: str | None = None
-    side: str | None = None
-    footnote: str | None = None
-    marker: str | None = None
-    role: str = "tabell"
-
-
-@dataclass
-class TitleSpec:
-    title: str
-    subtitle: list[str]
-    role: str = "titel"
-
-
-@dataclass
-class SectionSpec:
-    title: str
-    text: str | None = None
-    role: str = "avsnitt"
-
-
-@dataclass
-class Milestone:
-    date: str
-    heading: str
-    text: str | None
-
-
-@dataclass
-class TimelineSpec:
-    title: str
-    milestones: list[Milestone]
-    alt: str
-    role: str = "rubrik"
-
-
-@dataclass
-class ChartSpec:
-    """Native charts of styrtal figures; charts.py lays them out, two to a slide."""
-
-    title: str
-    panels: list  # charts.ChartPanel
-    marker: str | None = None  # shown on a slide whose charts draw example data
-    role: str = "rubrik"
-
-
-Spec = TextSpec | TableSpec | TitleSpec | SectionSpec | TimelineSpec | ChartSpec
+from .specs import (ChartPanel, ChartSeries, ChartSpec, Milestone, SectionSpec, Spec, TableSpec, TextSpec,
+                    TimelineSpec, TitleSpec)
 
 
 @dataclass
@@ -99,10 +35,6 @@ class Context:
 
 def _note(ctx: Context, what: str, kalla) -> str | None:
     return ctx.t("notes_kalla", vad=what, kalla=str(kalla)) if kalla is not None else None
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def styrtal_values(s: Styrtal) -> dict:
@@ -142,7 +74,7 @@ def styrtal_paras(ctx: Context, items: list[Styrtal], level: int = 0) -> list[Pa
         trend = trend_text(ctx, s)
         if trend:
             runs += (Run(trend, True),)
-        out.append(Para(runs, level=level, group=group, note=_note(ctx, f"Styrtal ”{_short(s.text)}”", s.kalla)))
+        out.append(Para(runs, level=level, group=group, note=_note(ctx, f"Styrtal ”{shorten(s.text, 60)}”", s.kalla)))
     return out
 
 
@@ -156,7 +88,7 @@ def uppdrag_paras(ctx: Context, label: str, items: list[Uppdrag], numbered: bool
         kalla = u.kalla or kalla_default
         text = ctx.t("uppdrag_rad", text=u.text, kalla=u.kalla if show_kalla else None)
         runs = ((Run(ctx.t("uppdrag_nr_rad", nr=u.nr), True),) if numbered and u.nr is not None else ()) + (Run(text),)
-        what = f"Nr {u.nr}" if u.nr is not None else f"Uppdrag ”{_short(u.text)}”"
+        what = f"Nr {u.nr}" if u.nr is not None else f"Uppdrag ”{shorten(u.text, 60)}”"
         out.append(Para(runs, group=group, note=_note(ctx, what, kalla)))
     return out
 
@@ -446,8 +378,6 @@ def _notes(ctx: Context, fig) -> list[str]:
 
 def line_panel(ctx: Context, fig):
     """The own county's values over the years, with the target band or line."""
-    from .charts import ChartPanel, ChartSeries
-
     years = list(fig.own_years)
     last = years[-1]
     if fig.target is not None and ctx.plan.plan.planar > last:
@@ -496,15 +426,11 @@ def _years_text(years: list[int]) -> str | None:
         return None
     if years == list(range(years[0], years[-1] + 1)) and len(years) > 2:
         return f"{years[0]}–{years[-1]}"
-    from ..texts import _list
-
-    return _list([str(y) for y in years])
+    return sv_list([str(y) for y in years])
 
 
 def bar_panel(ctx: Context, fig):
     """The latest year with comparison figures: one bar per county, the own county highlighted."""
-    from .charts import ChartPanel, ChartSeries
-
     year = fig.latest_common_year
     if year is None:
         return None

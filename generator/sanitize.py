@@ -1,4 +1,4 @@
-"""Text clean-up applied to every string from content, and the källa tag grammar.
+"""Text clean-up applied to every string from content.
 
 The documented clean-up (`clean_text`), applied to every text value before validation, so what
 `vpgen validate` accepts is exactly what the documents receive:
@@ -26,8 +26,9 @@ characters (`property_text`); the document itself carries it whole.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Literal
+import unicodedata
+
+from .formatting import shorten
 
 # Controls that separate words: turned into a space so "rad\x0bett" does not become "radett".
 _SEPARATORS = re.compile("[\t\n\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
@@ -85,55 +86,10 @@ def property_text(value: str, limit: int = PROPERTY_LIMIT) -> str:
 
     The full text is in the document itself; python-docx and python-pptx refuse longer values.
     """
-    return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
+    return shorten(value, limit)
 
 
-Organ = Literal["DN", "FM"]
-
-
-@dataclass(frozen=True)
-class Kalla:
-    """Where an item comes from: who decided it, whether it is still a proposal, and when."""
-
-    organ: Organ | None
-    forslag: bool
-    ar: int | None
-    ny_formulering: bool = False
-
-    def __str__(self) -> str:
-        if self.ny_formulering:
-            return f"Ny målformulering {self.ar}"
-        if self.ar is None:
-            return f"Från {self.organ}"
-        return f"{'Förslag ' if self.forslag else ''}{self.organ} {self.ar}"
-
-    @property
-    def is_new(self) -> bool:
-        """A proposal for the coming plan, as opposed to something already decided."""
-        return self.forslag or self.ny_formulering
-
-
-KALLA_FORMS = "DN 2025, FM 2026, Förslag DN 2026, Från FM, Ny målformulering 2026"
-
-# Spaces may be no-break spaces; the year may follow the organ without a space ("DN2025").
-_KALLA = [
-    (re.compile(r"^(?P<organ>DN|FM)\s*(?P<ar>\d{4})$", re.I), False, False),
-    (re.compile(r"^förslag\s+(?:till\s+)?(?P<organ>DN|FM)\s*(?P<ar>\d{4})$", re.I), True, False),
-    (re.compile(r"^från\s+(?P<organ>DN|FM)$", re.I), False, False),
-    (re.compile(r"^ny\s+målformulering\s+(?P<ar>\d{4})$", re.I), True, True),
-]
-
-
-def parse_kalla(raw: str) -> Kalla:
-    """Parse a källa tag; raises ValueError with the accepted forms listed."""
-    text = clean_text(raw).strip("()").strip()
-    for pattern, forslag, ny in _KALLA:
-        match = pattern.match(text)
-        if match:
-            parts = match.groupdict()
-            year = int(parts["ar"]) if parts.get("ar") else None
-            if year is not None and not 2000 <= year <= 2100:
-                raise ValueError(f"årtalet {year} i källan '{text}' är orimligt — skriv ett årtal som 2026")
-            organ = parts["organ"].upper() if parts.get("organ") else None
-            return Kalla(organ=organ, forslag=forslag, ar=year, ny_formulering=ny)
-    raise ValueError(f"okänd källa '{text}' — skriv en av formerna: {KALLA_FORMS} (med rätt årtal)")
+def match_key(text: str) -> str:
+    """What two texts that mean the same are compared by: Unicode-normalised (NFC), one space
+    between words, case ignored; diacritics kept ('Orebro' is not 'Örebro')."""
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()

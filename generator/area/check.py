@@ -1,0 +1,208 @@
+"""`vpgen kontroll`: one area file checked for its area chief, against the plan, and the report they read.
+
+The file's own mistakes come from text_check (each with the corrected line); then the file is
+compared with the plan: the area's name as plan.yaml has it, fokusområden that exist, and enough
+insatser and utmaningar for the anvisningar. Only the plan files the check needs are read
+(plan_parts), so it works while other content files are broken.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..checks import check_content
+from ..findings import MUST_FIX, SHORT, TIP, Finding
+from ..messages import plural
+from ..model import AREA_DIR, Area, OmradeRef
+from ..problems import Severity
+from ..yamlsrc import yaml_scalar
+from .examples import area_examples, example_key
+from .lines import fix_context, split_lines
+from .new import one_line
+from .plan_parts import PLAN_PARTS, PlanParts, read_plan_parts
+from .reading import Reader, Reading
+from .text_check import check_text
+
+
+@dataclass
+class CheckReport:
+    file: str
+    findings: list[Finding]
+    notes: list[str]
+    counts: tuple[int, int] | None = None  # (insatser, utmaningar) when the file could be read
+    minimum: tuple[int, int] | None = None
+    counted_with_fixes: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.fails for f in self.findings)
+
+    def format(self) -> str:
+        out = [f"Kontroll av {self.file}", ""]
+        for finding in sorted(self.findings, key=lambda f: (f.line, f.rule != MUST_FIX)):
+            out += format_finding(finding) + [""]
+        out += self.notes
+        if self.notes:
+            out.append("")
+        if self.counts is not None:
+            ins, utm = self.counts
+            if self.minimum is not None:
+                line = f"Insatser: {ins} (minst {self.minimum[0]}). Utmaningar: {utm} (minst {self.minimum[1]})."
+            else:
+                line = f"Insatser: {ins}. Utmaningar: {utm}."
+            out.append(line + (" Räknat som om rättningarna ovan vore gjorda." if self.counted_with_fixes else ""))
+        elif not self.ok:
+            out.append("Insatserna och utmaningarna räknas när felen ovan är rättade.")
+        failing = sum(f.fails for f in self.findings)
+        if failing:
+            out.append(f"{plural(failing, 'sak', 'saker')} att rätta eller komplettera. "
+                       "Kör kontrollen igen när du har ändrat i filen.")
+        else:
+            out.append("Filen är klar: inga fel, och den uppfyller anvisningarna.")
+        return "\n".join(out)
+
+
+def format_finding(finding: Finding) -> list[str]:
+    """'Rad 18: …', then the corrected lines (or an example) in a margin, then further help."""
+    where = f"Rad {finding.line}" if finding.line else "Filen"
+    label = " (tips)" if finding.rule == TIP else ""
+    out = [f"{where}{label}: {finding.message}"]
+    if finding.fix:
+        shown = {**finding.context, **finding.fix}
+        out.append("  Så här ska det se ut:")
+        out += _gutter(shown)
+    elif finding.example:
+        out.append("  Så här ska det se ut (exempel):")
+        out += _gutter(None, finding.example)
+    out += [f"  {line}" for line in finding.help]
+    return out
+
+
+def _gutter(numbered: dict[int, str] | None, plain: tuple[str, ...] = ()) -> list[str]:
+    """Lines with a margin that shows where the file's own text begins: '  17 |       - text'."""
+    def cut(text: str) -> str:
+        # Not formatting.shorten: a file's line is cut with ' …' (a space first), so the cut cannot be
+        # mistaken for the line's own last character.
+        return text if len(text) <= 110 else text[:107].rstrip() + " …"
+
+    if numbered:
+        width = len(str(max(numbered)))
+        return [f"    {no:>{width}} | {cut(numbered[no])}".rstrip() for no in sorted(numbered)]
+    return [f"    | {cut(line)}".rstrip() for line in plain]
+
+
+# ---------------------------------------------------------------- the check
+
+def not_an_area_file(path: Path) -> str | None:
+    """Why `path` cannot be checked (it is missing, or a folder), in Swedish; None when it is a file."""
+    if path.is_file():
+        return None
+    why = "är en mapp, inte en fil" if path.is_dir() else "finns inte"
+    return f"{path} {why} — ange sökvägen till områdesfilen, t.ex. content/{AREA_DIR}/energi-och-klimat.yaml"
+
+
+def find_content_root(path: Path, explicit: Path | None) -> Path | None:
+    """--content, else the folder two steps up from the file when it holds a plan.yaml."""
+    if explicit is not None:
+        return explicit
+    guess = path.resolve().parent.parent
+    return guess if (guess / "plan.yaml").is_file() else None
+
+
+def check_area_file(path: Path, content_dir: Path | None = None) -> CheckReport:
+    """Check one area file for an area chief; never raises for content problems."""
+    path = Path(path)
+    shown = str(path)
+    missing = not_an_area_file(path)
+    if missing is not None:
+        return CheckReport(shown, [Finding(shown, missing)], [])
+
+    root = find_content_root(path, content_dir)
+    parts = read_plan_parts(root) if root is not None and root.is_dir() else None
+    plan_file = parts.get("plan.yaml") if parts else None
+    ref = next((r for r in plan_file.omraden if r.fil == path.name), None) if plan_file else None
+    notes = _notes(path, content_dir, root, parts, ref)
+    fokus_names = parts.derived().fokus_names if parts and parts.get("malsattningar.yaml") is not None else {}
+    examples = area_examples(next(iter(fokus_names), "4.1"),
+                             ref.namn if ref else path.stem.replace("-", " ").capitalize())
+
+    with Reader(path.name) as reader:
+        checked = check_text(path, reader, examples)
+        findings = checked.findings
+        final = checked.final
+        if final is not None and final.content is not None:
+            findings += _plan_findings(shown, final, path.name, parts, ref, checked.text, fokus_names, examples)
+
+    report = CheckReport(shown, findings, notes)
+    if final is not None and final.content is not None:
+        report.counts = (final.content.antal_insatser, len(final.content.utmaningar))
+        report.counted_with_fixes = checked.repaired
+        anv = parts.get("anvisningar.yaml") if parts else None
+        if anv is not None:
+            report.minimum = (anv.minst_insatser, anv.minst_utmaningar)
+            report.findings += _count_findings(shown, final, path.name, parts, ref, examples)
+    return report
+
+
+def _notes(path: Path, content_dir: Path | None, root: Path | None, parts: PlanParts | None, ref) -> list[str]:
+    """What the check could not compare, and a file the plan does not list."""
+    if parts is None:
+        where = f"i {content_dir}" if content_dir is not None else "(plan.yaml i mappen två steg upp från filen)"
+        return [f"Obs: planen hittades inte {where}, så fokusområdena och antalet insatser och utmaningar "
+                "jämförs inte med planen. Ange innehållsmappen med --content."]
+    notes = []
+    unread = [name for name in PLAN_PARTS if parts.get(name) is None]
+    if unread:
+        notes.append(f"Obs: {', '.join(unread)} i {root} kan inte läsas just nu, så det som står där jämförs "
+                     "inte. Planeringsansvarig kan se felen med vpgen validate.")
+    if parts.get("plan.yaml") is not None and ref is None:
+        notes.append(f"Obs: filen {path.name} finns inte under 'områden:' i plan.yaml, så den kommer inte med i "
+                     "presentationen. Be planeringsansvarig lägga till den.")
+    return notes
+
+
+def _plan_findings(file: str, final: Reading, name: str, parts: PlanParts | None, ref: OmradeRef | None, text: str,
+                   fokus_names: dict[str, str], examples: dict) -> list[Finding]:
+    """What the plan says about the file: the area's name, and the fokusområden that exist."""
+    if parts is None:
+        return []
+    found = check_content(parts.present(), [(name, final.content, ref)], {f"{AREA_DIR}/{name}": final.doc})
+    lines = split_lines(text)
+    out = []
+    for problem in found:
+        if problem.file != final.doc.shown or problem.severity is not Severity.ERROR:
+            continue
+        if problem.path == "område" and ref is not None:
+            fix = {problem.line: f"område: {yaml_scalar(ref.namn)}"}
+            out.append(Finding(file, problem.message, line=problem.line, fix=fix, context=fix_context(lines, fix)))
+        elif problem.path.endswith("fokusområde"):
+            width = max(len(nr) for nr in fokus_names) + 2
+            listing = tuple(f"  {chr(34) + nr + chr(34):<{width}}  {one_line(n)}" for nr, n in fokus_names.items())
+            out.append(Finding(file, problem.message, line=problem.line, help=("Planens fokusområden:",) + listing))
+        else:
+            out.append(Finding(file, problem.message, line=problem.line,
+                               example=examples.get(example_key(lines, problem.line, problem.path), ())))
+    return out
+
+
+def _count_findings(file: str, final: Reading, name: str, parts: PlanParts, ref: OmradeRef | None,
+                    examples: dict) -> list[Finding]:
+    """Fewer insatser or utmaningar than the anvisningar ask for."""
+    content, doc = final.content, final.doc
+    area_ref = ref or OmradeRef.model_construct(namn=content.omrade, fil=name, ansvarig="")
+    gaps = parts.derived([]).area_gaps(Area(ref=area_ref, content=content, source=file))
+    out = []
+    for key, short, what, example in (
+        ("insatser", gaps.insatser, "insatser",
+         examples["punkter"] if content.insatser else examples["insatser"]),
+        ("utmaningar", gaps.utmaningar, "utmaningar",
+         examples["utmaningar"][1:] if content.utmaningar else examples["utmaningar"]),
+    ):
+        if short:
+            line = doc.key_pos.get((key,), (0, 0))[0]
+            more = "fler punkter under 'insatser:'" if key == "insatser" else "fler utmaningar under 'utmaningar:'"
+            out.append(Finding(
+                file, f"området har {short[0]} {what} — minst {short[1]} behövs enligt anvisningarna; "
+                      f"lägg till {more}", rule=SHORT, line=line, example=example))
+    return out

@@ -1,0 +1,104 @@
+"""Text and marks on a slide: filled text frames, text boxes, the example-data mark, alt text.
+
+Every run gets its size, the font we measured with and lang sv-SE; every paragraph explicit
+spacing, indent and bullet, so the template's list styles cannot change what was measured.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+from pptx.dml.color import RGBColor
+from pptx.enum.text import MSO_AUTO_SIZE
+
+from ..ooxml import LANG, a, emu, mark_decorative, set_alt_text
+from .fit import Fonts, Indent, Para, para, size_for
+from .template import TITLE_PH, Rect, ph_type, placeholders_of
+
+BULLETS = ("•", "–", "•")
+MARKER_FILL = "FFF2CC"
+MARKER_SIZE = 14  # pt
+
+
+def fill_text(tf, paras: list[Para], size: float, indent: Indent, font: str, keep_style: bool = False) -> None:
+    """Replace a text frame's paragraphs; every run gets size and sv-SE, every paragraph explicit spacing."""
+    body = tf._txBody
+    for old in body.findall(a("p")):
+        body.remove(old)
+    for p in paras:
+        ap = etree.SubElement(body, a("p"))
+        ppr = etree.SubElement(ap, a("pPr"))
+        if not keep_style:
+            left = indent.left(p)
+            ppr.set("marL", str(emu(left)))
+            ppr.set("indent", str(-emu(left - indent.plain_left[min(p.level, 2)]) if p.bullet else 0))
+            ln = etree.SubElement(ppr, a("lnSpc"))
+            etree.SubElement(ln, a("spcPct"), val="100000")
+            spc = etree.SubElement(ppr, a("spcBef"))
+            etree.SubElement(spc, a("spcPts"), val=str(int(p.space_before * 100)))
+            spc_after = etree.SubElement(ppr, a("spcAft"))
+            etree.SubElement(spc_after, a("spcPts"), val="0")
+            if p.bullet:
+                etree.SubElement(ppr, a("buFont"), typeface="Arial")
+                etree.SubElement(ppr, a("buChar"), char=BULLETS[min(p.level, 2)])
+            else:
+                etree.SubElement(ppr, a("buNone"))
+        run_size = size_for(p, size)
+        for run in p.runs:
+            ar = etree.SubElement(ap, a("r"))
+            rpr = etree.SubElement(ar, a("rPr"), lang=LANG, sz=str(int(run_size * 100)))
+            if run.bold:
+                rpr.set("b", "1")  # otherwise the template's style decides (titles are often bold)
+            rpr.set("dirty", "0")
+            etree.SubElement(rpr, a("latin"), typeface=font)
+            etree.SubElement(ar, a("t")).text = run.text
+        end = etree.SubElement(ap, a("endParaRPr"), lang=LANG, sz=str(int(run_size * 100)), dirty="0")
+        etree.SubElement(end, a("latin"), typeface=font)
+    if not paras:
+        etree.SubElement(body, a("p"))
+
+
+def add_textbox(shapes, rect: Rect, paras: list[Para], size: float, name: str, font: str, indent: Indent):
+    """A text box in `shapes` (a slide's or a group's), fitted text, its text as alt text."""
+    box = shapes.add_textbox(rect.left, rect.top, rect.width, rect.height)
+    box.name = name
+    tf = box.text_frame
+    tf.word_wrap = True
+    tf.auto_size = MSO_AUTO_SIZE.NONE
+    fill_text(tf, paras, size, indent, font)
+    set_alt_text(box._element, " ".join(p.text for p in paras))
+    return box
+
+
+def add_marker(slide, text: str, fonts: Fonts, font: str, indent: Indent, slide_size: tuple[int, int]) -> None:
+    """A label in the slide's bottom right corner (e.g. 'Exempeldata – ersätts …'), on a light fill."""
+    width = fonts.get(True).width(text, MARKER_SIZE) / 0.96 + 14.4 + 4
+    height = fonts.get(True).line_height(MARKER_SIZE) + 7.2 + 2
+    sw, sh = slide_size
+    rect = Rect(sw - emu(width) - emu(24), sh - emu(height) - emu(10), emu(width), emu(height))
+    box = add_textbox(slide.shapes, rect, [para(text, bold=True, bullet=False, space_before=0)], MARKER_SIZE,
+                      "Exempeldata", font, indent)
+    box.fill.solid()
+    box.fill.fore_color.rgb = RGBColor.from_string(MARKER_FILL)
+
+
+def color_runs(shape, rgb: str) -> None:
+    """Every run of a shape in one colour."""
+    for rpr in shape._element.iter(a("rPr")):
+        fill = etree.Element(a("solidFill"))
+        etree.SubElement(fill, a("srgbClr"), val=rgb)
+        rpr.insert(0, fill)
+
+
+def plain_mark(shape) -> None:
+    """A drawn mark without the theme's shadow, flagged decorative for screen readers."""
+    shape.shadow.inherit = False
+    mark_decorative(shape._element)
+
+
+def drop_empty_placeholders(slide) -> None:
+    """Placeholders we did not fill would show 'Click to add text' and confuse screen readers."""
+    for ph in placeholders_of(slide):
+        if ph_type(ph) in TITLE_PH:
+            continue
+        if not ph.has_text_frame or not ph.text_frame.text.strip():
+            ph._element.getparent().remove(ph._element)
