@@ -2,12 +2,13 @@
 
     python bench/run.py                      # sizes 1, 10, 50; 5 runs each (fewer at 50x)
     python bench/run.py --sizes 1 --runs 1   # quick: what the test suite runs
+    python bench/run.py --pdf                # also build --pdf against one soffice conversion of the deck
 
 Synthetic plans are the sample content grown by a factor: more fokusområden with mål, styrtal
 and uppdrag, more gemensamma groups, more areas, more table rows - deterministic from --seed.
 Timings are medians of whole processes (what a user waits for); stages are timed in-process,
 run one after another. Peak memory is the largest RSS of any process of a build (the deck
-renders in a forked child). Prints one table; exit status 0.
+renders in a worker process). pandoc is given the same plan as Markdown, at 1x and 10x. Prints one table; exit status 0.
 """
 
 from __future__ import annotations
@@ -229,6 +230,35 @@ def stages(content: Path, out: Path) -> dict[str, float]:
     return t
 
 
+def against_pandoc(content: Path, work: Path, runs: int) -> tuple[float, float, int, int]:
+    """vpgen build and pandoc (.pptx + .docx) of the same content, alternating; medians and slide counts."""
+    md = work / f"{content.name}.md"
+    md.write_text(markdown(content), encoding="utf-8")
+    out = work / f"alt-{content.name}"
+    ours, theirs = [], []
+    for _ in range(runs):  # alternating, so machine noise hits both alike
+        ours.append(timed(vpgen("build", "--content", str(content), "--output", str(out), "--force")))
+        theirs.append(timed(["pandoc", str(md), "-o", str(work / "p.pptx")])
+                      + timed(["pandoc", str(md), "-o", str(work / "p.docx")]))
+    from pptx import Presentation
+
+    their_slides = len(Presentation(str(work / "p.pptx")).slides)
+    return statistics.median(ours), statistics.median(theirs), slide_count(out), their_slides
+
+
+def pdf_ratio(content: Path, work: Path, runs: int) -> tuple[float, float]:
+    """`vpgen build --pdf` (every document and its PDF) against one soffice conversion of the deck alone."""
+    out = work / "pdf-out"
+    deck_runs, whole_runs = [], []
+    for n in range(runs):
+        whole_runs.append(timed(vpgen("build", "--content", str(content), "--output", str(out), "--force", "--pdf")))
+        deck = next(out.glob("*.pptx"))
+        profile = work / f"lo-{n}"
+        deck_runs.append(timed(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                                "--convert-to", "pdf", "--outdir", str(work / "pdf-deck"), str(deck)]))
+    return statistics.median(whole_runs), statistics.median(deck_runs)
+
+
 def slide_count(out: Path) -> int:
     from pptx import Presentation
 
@@ -241,6 +271,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5, help="runs per timing (median); 50x uses at most 3")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--no-pandoc", action="store_true", help="skip the pandoc comparison")
+    parser.add_argument("--pdf", action="store_true", help="also time build --pdf against soffice on the deck alone")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
 
@@ -280,19 +311,18 @@ def main() -> int:
                 print(f"time per slide {rows[2][0]}x vs {rows[1][0]}x: {(b50 / s50) / (b10 / s10):.2f}")
 
         if not args.no_pandoc and shutil.which("pandoc"):
-            content = work / "content-1"
-            md = work / "sample.md"
-            md.write_text(markdown(content), encoding="utf-8")
-            ours, theirs = [], []
-            for _ in range(args.runs):  # alternating, so machine noise hits both alike
-                ours.append(timed(vpgen("build", "--content", str(content), "--output", str(work / "alt"), "--force")))
-                theirs.append(timed(["pandoc", str(md), "-o", str(work / "p.pptx")])
-                              + timed(["pandoc", str(md), "-o", str(work / "p.docx")]))
-            o, p = statistics.median(ours), statistics.median(theirs)
-            print(f"\npandoc .pptx + .docx of the same content: {p:.3f} s; vpgen build {o:.3f} s; "
-                  f"ratio vpgen/pandoc {o / p:.2f} (median of {args.runs}, alternating)")
+            print()
+            for size in [s for s in (1, 10) if s in sizes]:
+                o, p, ours_slides, their_slides = against_pandoc(work / f"content-{size}", work, args.runs)
+                print(f"pandoc .pptx + .docx of the same content at {size}x: {p:.3f} s; vpgen build {o:.3f} s; "
+                      f"ratio vpgen/pandoc {o / p:.2f}; per slide {1000 * o / ours_slides:.1f} ms ({ours_slides} "
+                      f"slides) vs {1000 * p / their_slides:.1f} ms ({their_slides}) (median of {args.runs}, alternating)")
         elif not args.no_pandoc:
             print("\npandoc not installed: comparison skipped")
+        if args.pdf and shutil.which("soffice"):
+            whole, deck = pdf_ratio(work / "content-1", work, args.runs)
+            print(f"\nbuild --pdf {whole:.3f} s; soffice --convert-to pdf of the deck alone {deck:.3f} s; "
+                  f"ratio {whole / deck:.2f} (median of {args.runs}, alternating)")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -11,17 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import MANIFEST, inputs_digest, manifest_bytes, up_to_date
-from .derive import Derived
 from .layout import Layout, find_layouts_dir
-from .load import load_content
-from .model import Plan
-from .outputs import document_names, pdf_name
+from .outputs import pdf_name
 from .parallel import Worker
 from .pdf import PdfError, convert_to_pdf
 from .problems import ContentError, Problem
-from .writer import normalize_zip, output_lock, prepare_output_dir, write_outputs
-
-DECK_RENDERER = "generator.render.deck"
+from .writer import output_lock, prepare_output_dir, write_outputs
 
 
 @dataclass
@@ -74,6 +69,10 @@ def build(options: BuildOptions) -> BuildResult:
         if cached is not None:
             return BuildResult(written=cached, cached=True)
 
+    # lazy: an unchanged build has answered above, before pydantic, Jinja and python-docx are imported
+    from .load import load_content
+    from .render.documents import DECK_RENDERER, render_all
+
     with Worker(preload=(DECK_RENDERER,)) as worker:  # imports python-pptx while the content loads
         # 1. Gather: content, layouts, templates. Any problem stops here (a warning too, for --final:
         #    missing or incomplete areas and example data are warnings until the final version).
@@ -100,31 +99,6 @@ def build(options: BuildOptions) -> BuildResult:
         raise PdfFailed(str(pdf_error), documents)
     return BuildResult(written=documents, warnings=loaded.warnings,
                        pdfs=[path for path in written if path.name in pdfs])
-
-
-def render_all(plan: Plan, layout: Layout, worker: Worker) -> dict[str, bytes]:
-    """Every output document, in memory and normalised, keyed by file name: the deck in the
-    worker, the Word documents and the spreadsheet here meanwhile."""
-    decks = worker.submit(render_decks_job, plan, layout)
-    # lazy: python-docx and XlsxWriter only once a build gets past the unchanged-inputs check
-    from .render.plan import render_plan
-    from .render.summary import render_summary_docx, render_summary_xlsx
-
-    derived = Derived(plan)
-    names = document_names(plan.plan.planar)
-    documents = {
-        names["plan"]: normalize_zip(render_plan(plan, derived, layout)),
-        names["summary_docx"]: normalize_zip(render_summary_docx(plan, derived, layout)),
-        names["summary_xlsx"]: normalize_zip(render_summary_xlsx(plan, derived, layout)),
-    }
-    return {**worker.result(decks), **documents}
-
-
-def render_decks_job(plan: Plan, layout: Layout) -> dict[str, bytes]:
-    """The decks, normalised: the worker's job (a module-level function, so a spawned worker finds it)."""
-    from .render.deck import render_decks  # lazy: python-pptx only in the worker (already warmed up there)
-
-    return {name: normalize_zip(data) for name, data in render_decks(plan, Derived(plan), layout).items()}
 
 
 def convert_pdfs(outputs: dict[str, bytes]) -> tuple[dict[str, bytes], PdfError | None]:

@@ -11,9 +11,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .outline import Outline, load_outline
+from typing import TYPE_CHECKING
+
 from .problems import LayoutError
-from .texts import Texts
+
+if TYPE_CHECKING:
+    from .outline import Outline
+    from .texts import Texts
 
 PACKAGED_LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
 PPTX_TEMPLATE = "board.pptx"
@@ -65,11 +69,15 @@ class Layout:
 
     @cached_property
     def texts(self) -> Texts:
+        from .texts import Texts  # lazy: Jinja only when texts are used (the unchanged-build check needs none)
+
         return Texts(self.dir)
 
     def outline(self, plan) -> Outline:
         """The deck outline, checked against the plan's presentations and the text templates."""
         if self._outline is None:
+            from .outline import load_outline  # lazy: pydantic only when the outline is read
+
             self._outline = load_outline(self.outline_path, set(plan.plan.presentationer), set(self.texts.templates))
         return self._outline
 
