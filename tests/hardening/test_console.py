@@ -56,8 +56,8 @@ CASES = [
      [C + AREA + ": fel: filen är en symbolisk länk som pekar på sig själv (en slinga) — ersätt länken med filen",
       STOPPED]),
     ("template_not_a_zip", template,
-     ["Bygget avbröts: PowerPoint-mallen {tmp}/mall.pptx är inte en .pptx-fil (inte ett zip-arkiv). "
-      "Inga filer har ändrats."]),
+     ["Bygget avbröts: PowerPoint-mallen {tmp}/mall.pptx är ingen PowerPoint-fil (.pptx eller .potx): filen är "
+      "inget zip-arkiv. Inga filer har ändrats."]),
     ("text_missing_in_the_forked_deck_renderer", deck_only_text_missing,
      ["Bygget avbröts: {tmp}/layouts/texter.yaml: fel: fragor: texten 'fragor' saknas — lägg till 'fragor:' med "
       "en mall (se layouts/texter.yaml som följer med vpgen). Inga filer har ändrats."]),
