@@ -250,6 +250,9 @@ ROLE_PREFERENCE = {
     "rubrik": lambda s: (len(s["body"]) + len(s["sub"]) + len(s["tbl"]),),
     "tom": lambda s: (len(s["title"]) + len(s["body"]) + len(s["sub"]),),
 }
+# Between layouts shaped alike: the one whose declared kind (p:sldLayout/@type) is the role's.
+ROLE_LAYOUT_TYPE = {"titel": "title", "avsnitt": "secHead", "innehåll": "obj", "två_innehåll": "twoObj",
+                    "tabell": "tbl", "rubrik": "titleOnly", "tom": "blank"}
 
 
 def choose_layout(prs, template: Path, role: str, wanted: str | None, named: bool):
@@ -259,16 +262,17 @@ def choose_layout(prs, template: Path, role: str, wanted: str | None, named: boo
     needs, what = ROLE_NEEDS[role]
     layouts = list(prs.slide_layouts)
     chosen = next((lay for lay in layouts if lay.name == wanted), None)
-    if chosen is not None and not needs(structure(chosen)):
+    if chosen is not None and needs(structure(chosen)):
+        return chosen
+    candidates = [] if named else [lay for lay in layouts if needs(structure(lay))]
+    if candidates:
+        return min(candidates, key=lambda lay: (ROLE_PREFERENCE[role](structure(lay)),
+                                                lay._element.get("type") != ROLE_LAYOUT_TYPE[role]))
+    if chosen is not None:
         raise LayoutError(f"bildlayouten '{wanted}' i {template} saknar platshållare för {what}")
-    if chosen is None and named:
+    if named:
         raise LayoutError(f"bildlayouten '{wanted}' som dispositionen nämner finns inte i {template}")
-    if chosen is None:
-        candidates = [lay for lay in layouts if needs(structure(lay))]
-        if not candidates:
-            raise LayoutError(f"mallen {template} saknar layouten '{wanted}' och har ingen layout med {what}")
-        chosen = min(candidates, key=lambda lay: ROLE_PREFERENCE[role](structure(lay)))
-    return chosen
+    raise LayoutError(f"mallen {template} saknar layouten '{wanted}' och har ingen layout med {what}")
 
 
 # ---------------------------------------------------------------- placeholder geometry
