@@ -26,6 +26,7 @@ from ..layout import template_package
 from ..problems import LayoutError
 from ..sanitize import property_text
 from .package import as_document
+from .wml import LVL_ORDER, PPR_ORDER, RPR_ORDER, SECT_ORDER, STYLE_ORDER, insert_ordered
 from .word_styles import TABLE_STYLE, USED_STYLE_NAMES, complete_styles, text_width
 
 LANG = "sv-SE"
@@ -99,12 +100,12 @@ def ensure_page_setup(doc) -> None:
         sect = OxmlElement("w:sectPr")
         body.append(sect)
     if sect.find(qn("w:pgSz")) is None:
-        _insert_ordered(sect, _element("w:pgSz", w=A4[0], h=A4[1]), _SECT_ORDER)
+        insert_ordered(sect, _element("w:pgSz", w=A4[0], h=A4[1]), SECT_ORDER)
     margins = sect.find(qn("w:pgMar"))
     if margins is None:
         margins = _element("w:pgMar", top=MARGIN, right=MARGIN, bottom=MARGIN, left=MARGIN, header=709, footer=567,
                            gutter=0)
-        _insert_ordered(sect, margins, _SECT_ORDER)
+        insert_ordered(sect, margins, SECT_ORDER)
     size = sect.find(qn("w:pgSz"))
     for side, default in (("w", A4[0]), ("h", A4[1])):
         if not (size.get(qn(f"w:{side}")) or "").isdigit():
@@ -114,56 +115,13 @@ def ensure_page_setup(doc) -> None:
             margins.set(qn(f"w:{side}"), str(MARGIN))
 
 
-_SECT_ORDER = (
-    "w:headerReference", "w:footerReference", "w:footnotePr", "w:endnotePr", "w:type", "w:pgSz", "w:pgMar",
-    "w:paperSrc", "w:pgBorders", "w:lnNumType", "w:pgNumType", "w:cols", "w:formProt", "w:vAlign",
-    "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings",
-    "w:sectPrChange",
-)
-
-
 # ---------------------------------------------------------------- package-level fixes
-
-def _insert_ordered(parent, child, order: Sequence[str]) -> None:
-    """Insert `child` where the schema's sequence `order` (prefixed tags) puts it."""
-    tags = [qn(t) for t in order]
-    position = tags.index(child.tag)
-    for i, existing in enumerate(parent):
-        if existing.tag in tags and tags.index(existing.tag) > position:
-            parent.insert(i, child)
-            return
-    parent.append(child)
-
-
-_STYLE_ORDER = (
-    "w:name", "w:aliases", "w:basedOn", "w:next", "w:link", "w:autoRedefine", "w:hidden", "w:uiPriority",
-    "w:semiHidden", "w:unhideWhenUsed", "w:qFormat", "w:locked", "w:personal", "w:personalCompose",
-    "w:personalReply", "w:rsid", "w:pPr", "w:rPr", "w:tblPr", "w:trPr", "w:tcPr", "w:tblStylePr",
-)
-
-
-_RPR_ORDER = (
-    "w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike", "w:dstrike",
-    "w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof", "w:snapToGrid", "w:vanish", "w:webHidden",
-    "w:color", "w:spacing", "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect",
-    "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
-    "w:specVanish", "w:oMath",
-)
-_PPR_ORDER = (
-    "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl", "w:numPr",
-    "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
-    "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
-    "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap",
-    "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
-    "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
-)
-
 
 def _set_lang(rpr) -> None:
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
-        _insert_ordered(rpr, lang, _RPR_ORDER)
+        insert_ordered(rpr, lang, RPR_ORDER)
     lang.set(qn("w:val"), LANG)
 
 
@@ -191,7 +149,7 @@ def set_language(doc) -> None:
         is_used = name is not None and _ui_name(name.get(qn("w:val"))) in used
         if rpr is None and is_used:
             rpr = OxmlElement("w:rPr")
-            _insert_ordered(style, rpr, _STYLE_ORDER)
+            insert_ordered(style, rpr, STYLE_ORDER)
         if rpr is not None and (is_used or rpr.find(qn("w:lang")) is not None):
             _set_lang(rpr)
     settings = doc.settings.element
@@ -212,9 +170,6 @@ def fix_settings(doc) -> None:
             zoom.set(qn("w:percent"), "100")
 
 
-_LVL_ORDER = tuple(qn(f"w:{tag}") for tag in (
-    "start", "numFmt", "lvlRestart", "pStyle", "isLgl", "suff", "lvlText", "lvlPicBulletId", "legacy", "lvlJc",
-    "pPr", "rPr"))
 VML = "urn:schemas-microsoft-com:vml"
 
 
@@ -228,7 +183,7 @@ def fix_template_parts(doc) -> None:
             continue
         for lvl in root.iter(qn("w:lvl")):
             children = [el for el in lvl if isinstance(el.tag, str)]
-            ordered = sorted(children, key=lambda el: _LVL_ORDER.index(el.tag) if el.tag in _LVL_ORDER else 99)
+            ordered = sorted(children, key=lambda el: LVL_ORDER.index(el.tag) if el.tag in LVL_ORDER else 99)
             if ordered != children:
                 for el in ordered:
                     lvl.append(el)
@@ -457,7 +412,7 @@ class DocxWriter:
     def shade(self, paragraph, fill: str) -> None:
         """Paragraph shading (notices); the text says what it is, the colour only helps."""
         ppr = paragraph._p.get_or_add_pPr()
-        _insert_ordered(ppr, _element("w:shd", val="clear", color="auto", fill=fill), _PPR_ORDER)
+        insert_ordered(ppr, _element("w:shd", val="clear", color="auto", fill=fill), PPR_ORDER)
 
     def title(self, text: str, space_before: bool = True):
         paragraph = self.paragraph(text, style="Title")
