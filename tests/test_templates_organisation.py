@@ -141,7 +141,10 @@ WORD_TEMPLATES = [
     ("libreoffice_modern_as_dotx", "libreoffice-modern.dotx",
      [" saknade formatmallarna Punktlista, Beskrivning, Innehållsförteckningsrubrik, Innehåll 1–3 och VP-tabell: "
       + ADDED]),
-    ("libreoffice_simple", "libreoffice-simple.docx", [" saknade formatmallarna Punktlista och VP-tabell: " + ADDED]),
+    ("libreoffice_simple", "libreoffice-simple.docx",
+     [" saknade formatmallarna Punktlista och VP-tabell: " + ADDED,
+      " numrerar rubrikerna (Rubrik 1, Rubrik 2 och Rubrik 3): i dokumenten numreras de inte, eftersom planens "
+      "rubriker har egna nummer (Målsättning 4, Fokusområde 4.1)."]),
     ("libreoffice_business_letter_sans", "libreoffice-modern-business-letter-sans-serif.docx",
      [f" saknade formatmallarna {ALL_ADDED}: " + ADDED]),
     ("libreoffice_business_letter_serif", "libreoffice-modern-business-letter-serif.docx",
@@ -237,6 +240,18 @@ def test_libreoffice_template_keeps_its_look_and_gets_words_spelling(tmp_path: P
     header = next(el for el in table.findall(qn("w:tblStylePr")) if el.get(qn("w:type")) == "firstRow")
     assert header.find(f"{qn('w:tcPr')}/{qn('w:shd')}").get(qn("w:fill")) == "D9D9D9"
     assert styles["List Bullet"] == "List Bullet"
+
+
+def test_headings_and_captions_keep_with_what_follows_and_carry_no_chapter_number(made: Path):
+    """LibreOffice's Simple numbers its headings ("4.1.1" before "4.1.1 Innovationsstöds-"); python-docx's
+    caption style lets a caption end a page without its table."""
+    doc, _, _ = open_word_template(FIXTURES / "libreoffice-simple.docx")
+    for name in ("Heading 1", "Heading 2", "Heading 3"):
+        ppr = doc.styles[name].element.find(qn("w:pPr"))
+        assert ppr.find(f"{qn('w:numPr')}/{qn('w:numId')}").get(qn("w:val")) == "0"
+        assert ppr.find(qn("w:outlineLvl")) is not None  # still headings, for the TOC and screen readers
+    doc, _, _ = open_word_template(made / "python-docx.docx")
+    assert doc.styles["Caption"].element.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None
 
 
 def test_added_styles_take_the_template_theme_and_its_headings_colour(made: Path):

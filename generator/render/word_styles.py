@@ -26,6 +26,7 @@ from ..contrast import AA_TEXT, WHITE, contrast_ratio, hex_rgb, needed_ratio
 from ..formatting import sv_list
 from ..ooxml import a
 from ..problems import LayoutError
+from .wml import PPR_ORDER, RPR_ORDER, STYLE_ORDER, insert_ordered
 
 TABLE_STYLE = "VP-tabell"
 W = nsdecls("w")
@@ -111,6 +112,7 @@ class CompletedStyles:
     found: dict[str, str]  # STYLE_NEEDS key → the name python-docx finds the style under
     added: list[str]  # Swedish names of the styles added
     darkened: list[str]  # Swedish names of the template's styles whose text colour was darkened
+    unnumbered: list[str]  # Swedish names of the template's headings whose numbering was taken away
 
     def notes(self, source) -> list[str]:
         notes = []
@@ -123,6 +125,10 @@ class CompletedStyles:
             noun = "formatmallen" if len(self.darkened) == 1 else "formatmallarna"
             notes.append(f"Word-mallen {source}: textfärgen i {noun} {sv_list(self.darkened)} har för svag kontrast mot "
                          "vit bakgrund (WCAG AA) och gjordes mörkare i dokumenten, i samma nyans.")
+        if self.unnumbered:
+            notes.append(f"Word-mallen {source} numrerar rubrikerna ({sv_list(self.unnumbered)}): i dokumenten "
+                         "numreras de inte, eftersom planens rubriker har egna nummer (Målsättning 4, Fokusområde "
+                         "4.1).")
         return notes
 
 
@@ -152,6 +158,7 @@ def complete_styles(doc, source) -> CompletedStyles:
         elif need not in RESPELLED_ONLY:
             missing.append(need)
     darkened = _legible(styles, [need for need in STYLE_NEEDS + RESPELLED_ONLY if need.key in found])
+    unnumbered = _ready_for_the_plan(doc, styles)
     if missing:
         look = Look.of(doc, normal)
         for need in missing:
@@ -160,7 +167,7 @@ def complete_styles(doc, source) -> CompletedStyles:
             # the table of contents asks for "toc N" by its built-in name only
             if name == need.name or not need.key.startswith("toc "):
                 found[need.key] = BabelFish.internal2ui(name)
-    return CompletedStyles(found, [need.swedish for need in missing], darkened)
+    return CompletedStyles(found, [need.swedish for need in missing], darkened, unnumbered)
 
 
 def _legible(styles, needs: list[StyleNeed]) -> list[str]:
@@ -187,31 +194,91 @@ def _legible(styles, needs: list[StyleNeed]) -> list[str]:
         points = int(size) / 2 if size and size.isdigit() else 10.0
         if contrast_ratio(rgb, WHITE) >= needed_ratio(points, is_bold):
             continue
-        rpr = style.find(qn("w:rPr"))
-        if rpr is None:
-            rpr = parse_xml(f"<w:rPr {W}/>")
-            style.append(rpr)  # rPr is the last child a paragraph style may have before table parts
+        rpr = _own(style, "w:rPr", STYLE_ORDER)
         own = rpr.find(qn("w:color"))
         if own is not None:
             rpr.remove(own)
-        _insert_color(rpr, readable_on_white(color, needed_ratio(points, is_bold)))
+        readable = readable_on_white(color, needed_ratio(points, is_bold))
+        insert_ordered(rpr, parse_xml(f'<w:color {W} w:val="{readable}"/>'), RPR_ORDER)
         changed.append(need.swedish)
     return changed
 
 
-_RPR_BEFORE_COLOR = {qn(f"w:{tag}") for tag in (
-    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow",
-    "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden")}
+def _own(parent, tag: str, order):
+    """`parent`'s own `tag` child, added in schema order when it has none."""
+    found = parent.find(qn(tag))
+    if found is None:
+        found = parse_xml(f"<{tag} {W}/>")
+        insert_ordered(parent, found, order)
+    return found
 
 
-def _insert_color(rpr, color: str) -> None:
-    """A w:color in its place in run properties (after fonts and weight, before size)."""
-    el = parse_xml(f'<w:color {W} w:val="{color}"/>')
-    after = [child for child in rpr if child.tag in _RPR_BEFORE_COLOR]
-    if after:
-        after[-1].addnext(el)
-    else:
-        rpr.insert(0, el)
+def _ready_for_the_plan(doc, styles) -> list[str]:
+    """Headings and captions as the plan needs them, whatever the template says: each kept with
+    the paragraph after it (a caption is always above its table), and headings without automatic
+    numbers, since the plan's headings carry their own (Målsättning 4, Fokusområde 4.1) and a
+    chapter number in front would contradict them. The Swedish names of the headings whose
+    visible numbering was taken away."""
+    by_id = {s.get(qn("w:styleId")): s for s in styles.findall(qn("w:style"))}
+    unnumbered = []
+    for need in STYLE_NEEDS:
+        if not (need.key.startswith("Heading ") or need.key == "Caption"):
+            continue
+        style = find_style(styles, need.name, P)
+        if style is None:
+            continue
+        chain = _chain(style, by_id)
+        keep = _first_ppr(chain, "w:keepNext")
+        if keep is None or keep.get(qn("w:val"), "true") in ("0", "false", "off"):
+            ppr = _own(style, "w:pPr", STYLE_ORDER)
+            for switched_off in ppr.findall(qn("w:keepNext")):
+                ppr.remove(switched_off)
+            insert_ordered(ppr, parse_xml(f"<w:keepNext {W}/>"), PPR_ORDER)
+        numbering = _first_ppr(chain, "w:numPr")
+        num_id = numbering.find(qn("w:numId")) if numbering is not None else None
+        if need.key == "Caption" or num_id is None or num_id.get(qn("w:val")) in (None, "0"):
+            continue
+        level = numbering.find(qn("w:ilvl"))
+        visible = _numbered(doc, num_id.get(qn("w:val")), level.get(qn("w:val")) if level is not None else "0")
+        own = _own(_own(style, "w:pPr", STYLE_ORDER), "w:numPr", PPR_ORDER)
+        for child in list(own):
+            own.remove(child)
+        own.append(parse_xml(f'<w:numId {W} w:val="0"/>'))
+        if visible:
+            unnumbered.append(need.swedish)
+    return unnumbered
+
+
+def _first_ppr(chain: list, tag: str):
+    for style in chain:
+        found = style.find(f"{qn('w:pPr')}/{qn(tag)}")
+        if found is not None:
+            return found
+    return None
+
+
+def _numbered(doc, num_id: str, level: str) -> bool:
+    """Whether list `num_id` shows a number (or bullet) at `level`: a format other than none and
+    some level text."""
+    try:
+        numbering = doc.part.part_related_by(RT.NUMBERING).element
+    except KeyError:
+        return False
+    num = next((n for n in numbering.findall(qn("w:num")) if n.get(qn("w:numId")) == num_id), None)
+    if num is None:
+        return False
+    lvls = [o.find(qn("w:lvl")) for o in num.findall(qn("w:lvlOverride")) if o.get(qn("w:ilvl")) == level]
+    abstract_id = num.find(qn("w:abstractNumId"))
+    abstract = next((a_ for a_ in numbering.findall(qn("w:abstractNum"))
+                     if abstract_id is not None and a_.get(qn("w:abstractNumId")) == abstract_id.get(qn("w:val"))),
+                    None)
+    if abstract is not None:
+        lvls += [lvl for lvl in abstract.findall(qn("w:lvl")) if lvl.get(qn("w:ilvl")) == level]
+    lvl = next((lvl for lvl in lvls if lvl is not None), None)
+    if lvl is None:
+        return False
+    fmt, text = lvl.find(qn("w:numFmt")), lvl.find(qn("w:lvlText"))
+    return (fmt is None or fmt.get(qn("w:val")) != "none") and text is not None and bool(text.get(qn("w:val")))
 
 
 def _respell(style, name: str) -> None:
