@@ -255,6 +255,13 @@ ROLE_LAYOUT_TYPE = {"titel": "title", "avsnitt": "secHead", "innehåll": "obj", 
                     "tabell": "tbl", "rubrik": "titleOnly", "tom": "blank"}
 
 
+def placed(layout) -> dict[str, list]:
+    """A layout's `structure` without the placeholders that have no position and size, on the
+    layout or its master: nothing can be measured or placed in those."""
+    return {kind: [ph for ph in phs if ph.width is not None and ph.height is not None]
+            for kind, phs in structure(layout).items()}
+
+
 def choose_layout(prs, template: Path, role: str, wanted: str | None, named: bool):
     """The layout for a slide role: the one named `wanted` when it has what the role needs, else
     (unless the outline itself named it: `named`) the closest layout by placeholder structure.
@@ -262,11 +269,11 @@ def choose_layout(prs, template: Path, role: str, wanted: str | None, named: boo
     needs, what = ROLE_NEEDS[role]
     layouts = list(prs.slide_layouts)
     chosen = next((lay for lay in layouts if lay.name == wanted), None)
-    if chosen is not None and needs(structure(chosen)):
+    if chosen is not None and needs(placed(chosen)):
         return chosen
-    candidates = [] if named else [lay for lay in layouts if needs(structure(lay))]
+    candidates = [] if named else [lay for lay in layouts if needs(placed(lay))]
     if candidates:
-        return min(candidates, key=lambda lay: (ROLE_PREFERENCE[role](structure(lay)),
+        return min(candidates, key=lambda lay: (ROLE_PREFERENCE[role](placed(lay)),
                                                 lay._element.get("type") != ROLE_LAYOUT_TYPE[role]))
     if chosen is not None:
         raise LayoutError(f"bildlayouten '{wanted}' i {template} saknar platshållare för {what}")

@@ -54,6 +54,18 @@ def layouts_without(path: Path, keep: set[int]) -> None:
     prs.save(path)
 
 
+def titles_without_position(path: Path) -> None:
+    """Every title placeholder, on the master and the layouts, without a position or size."""
+    prs = Presentation(str(PPTX))
+    for container in [prs.slide_master, *prs.slide_layouts]:
+        for ph in container.placeholders:
+            if ph.placeholder_format.type in (1, 3):  # title, centred title
+                xfrm = ph._element.spPr.find("{http://schemas.openxmlformats.org/drawingml/2006/main}xfrm")
+                if xfrm is not None:
+                    ph._element.spPr.remove(xfrm)
+    prs.save(path)
+
+
 def rewrite_part(path: Path, base: Path, part: str, change) -> None:
     with zipfile.ZipFile(base) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
@@ -82,6 +94,7 @@ def broken(tmp_path_factory) -> Path:
     without_layouts(d / "utan-layouter.pptx")
     layouts_without(d / "utan-textplatshallare.pptx", keep={1, 3})
     layouts_without(d / "utan-platshallare.pptx", keep=set())
+    titles_without_position(d / "rubrik-utan-plats.pptx")
     (d / "avklippt.pptx").write_bytes(PPTX.read_bytes()[: PPTX.stat().st_size // 2])
     with zipfile.ZipFile(d / "bara-zip.pptx", "w") as archive:
         archive.writestr("readme.txt", "hej")
@@ -123,6 +136,8 @@ PPTX_CASES = [
     ("layouts_without_a_body_placeholder", "utan-textplatshallare.pptx",
      "bildlayouten 'Rubrik och innehåll' i {t} saknar platshållare för rubrik och innehåll"),
     ("layouts_without_any_placeholder", "utan-platshallare.pptx",
+     "bildlayouten 'Rubrik och innehåll' i {t} saknar platshållare för rubrik och innehåll"),
+    ("title_placeholders_without_position", "rubrik-utan-plats.pptx",
      "bildlayouten 'Rubrik och innehåll' i {t} saknar platshållare för rubrik och innehåll"),
     ("folder_given_as_template", "mapp.pptx", "PowerPoint-mallen {t} är en mapp, inte en fil — ange filen"),
     ("missing_template", "finns-inte.pptx", "PowerPoint-mallen {t} finns inte"),
