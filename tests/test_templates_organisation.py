@@ -29,7 +29,7 @@ from generator.render.deck import render_decks
 from generator.render.plan import render_plan
 from generator.render.summary import render_summary_docx
 from generator.render.template import choose_layout, open_template, template_notes as deck_notes
-from generator.render.word import open_template as open_word_template, template_notes as word_notes
+from generator.render.word import open_reference as open_word_template, template_notes as word_notes
 from generator.review import run_review
 from generator.writer import normalize_zip
 

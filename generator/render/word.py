@@ -57,7 +57,14 @@ def check_template_package(path: Path) -> bytes:
 
 def open_template(path: Path):
     """The reference document with its body emptied and every style the outputs use (missing
-    ones added, see word_styles); its styles by need, and notes for the planner.
+    ones added, see word_styles), and its styles by need; see `open_reference`."""
+    doc, styles, _ = open_reference(path)
+    return doc, styles
+
+
+def open_reference(path: Path):
+    """`open_template`, and the notes for the planner (styles added, colours darkened, heading
+    numbers taken away, macros left out).
 
     A .docx, or a .dotx (Word template) as the region hands it out: a template is opened as a
     document (see `as_document`), the outputs are always .docx. LayoutError when unusable.
@@ -88,7 +95,7 @@ def open_template(path: Path):
 def template_notes(path: Path) -> list[str]:
     """What the planner should know about the Word template (said once per build): styles added,
     macros left out."""
-    return open_template(path)[2]
+    return open_reference(path)[2]
 
 
 def ensure_page_setup(doc) -> None:
@@ -351,7 +358,7 @@ class DocxWriter:
     """Appends styled blocks to a template's body; keeps the headings for the table of contents."""
 
     def __init__(self, template: Path):
-        self.doc, self.styles, self.notes = open_template(template)
+        self.doc, self.styles = open_template(template)
         self.headings: list[_Heading] = []
         self._toc_anchor = None
         self._bookmark_id = 0
