@@ -55,6 +55,9 @@ class BuildResult:
     warnings: list[Problem] = field(default_factory=list)
     pdfs: list[Path] = field(default_factory=list)
     cached: bool = False  # nothing changed: the outputs of the last build were kept
+    # What the planner should know about the templates (styles added, layouts replaced, macros
+    # left out): not errors, said once per build.
+    notes: list[str] = field(default_factory=list)
 
 
 def build(options: BuildOptions) -> BuildResult:
@@ -86,7 +89,7 @@ def build(options: BuildOptions) -> BuildResult:
         output_dir = prepare_output_dir(options.output_dir, options.content_dir)
 
         # 2. Render every document in memory.
-        outputs = render_all(plan, layout, worker)
+        outputs, notes = render_all(plan, layout, worker)
     if options.final:
         review_before_writing(outputs)
     pdfs, pdf_error = (convert_pdfs(outputs) if options.pdf else ({}, None))
@@ -98,7 +101,7 @@ def build(options: BuildOptions) -> BuildResult:
     if pdf_error is not None:
         raise PdfFailed(str(pdf_error), documents)
     return BuildResult(written=documents, warnings=loaded.warnings,
-                       pdfs=[path for path in written if path.name in pdfs])
+                       pdfs=[path for path in written if path.name in pdfs], notes=notes)
 
 
 def convert_pdfs(outputs: dict[str, bytes]) -> tuple[dict[str, bytes], PdfError | None]:

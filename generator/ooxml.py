@@ -19,6 +19,30 @@ ADEC = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 RT_THEME = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
 RT_TABLE_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/tableStyles"
+CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+PR_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+# The main part of a template, a show or a macro-enabled file differs from a .pptx / .docx only in
+# its content type (and, with macros, the relationships to the macro project): each of these is
+# opened as the document type it maps to.
+PPTX_MAIN = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+AS_DOCUMENT = {
+    "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml": PPTX_MAIN,  # .potx
+    "application/vnd.openxmlformats-officedocument.presentationml.slideshow.main+xml": PPTX_MAIN,  # .ppsx
+    "application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml": PPTX_MAIN,  # .pptm
+    "application/vnd.ms-powerpoint.template.macroEnabled.main+xml": PPTX_MAIN,  # .potm
+    "application/vnd.ms-powerpoint.slideshow.macroEnabled.main+xml": PPTX_MAIN,  # .ppsm
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml": DOCX_MAIN,  # .dotx
+    "application/vnd.ms-word.document.macroEnabled.main+xml": DOCX_MAIN,  # .docm
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml": DOCX_MAIN,  # .dotm
+}
+# What only a macro-enabled file may relate its main part to: the VBA project, Word's key map
+# customisations and attached toolbars. A .pptx / .docx holding them does not open.
+MACRO_RELS = frozenset(
+    f"http://schemas.microsoft.com/office/2006/relationships/{kind}"
+    for kind in ("vbaProject", "keyMapCustomizations", "attachedToolbars")
+)
 
 LANG = "sv-SE"
 EMU_PER_PT = 12700

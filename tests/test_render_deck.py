@@ -341,7 +341,7 @@ def test_template_without_usable_layouts_is_refused_with_the_layout_named(tmp_pa
 
 
 @pytest.mark.parametrize("name, payload, message", [
-    ("inte.pptx", b"hej", "är inte en .pptx-fil (inte ett zip-arkiv)"),
+    ("inte.pptx", b"hej", "är ingen PowerPoint-fil (.pptx eller .potx): filen är inget zip-arkiv"),
     ("word.pptx", None, "är inte en PowerPoint-presentation (det är ett Word-dokument)"),
 ])
 def test_unusable_template_file_is_refused(tmp_path, name, payload, message):

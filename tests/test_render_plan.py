@@ -22,6 +22,7 @@ from generator.layout import Layout
 from generator.problems import LayoutError
 from generator.load import load_content
 from generator.render.plan import render_plan
+from generator.render.word import template_notes
 from generator.writer import normalize_zip
 
 from .conftest import LAYOUTS, REPO, SAMPLE, replace_in, soffice
@@ -380,27 +381,28 @@ def _template_without(tmp_path: Path, style_ids: list[str]) -> Path:
     return path
 
 
-def test_docx_template_missing_a_style_names_the_style_and_the_file(tmp_path: Path):
+def test_docx_template_missing_a_style_gets_it_added_under_its_built_in_name(tmp_path: Path):
     template = _template_without(tmp_path, ["Heading3"])
-    with pytest.raises(LayoutError) as err:
-        render(docx_template=template)
-    assert str(err.value) == (
-        f"Word-mallen {template} saknar formatmallen 'Heading 3' (i svensk Word: Rubrik 3) — lägg till den i "
-        "mallen (använd formatmallen en gång och spara, så sparar Word den) eller använd layouts/verksamhetsplan.docx"
-    )
+    document = docx.Document(io.BytesIO(render(docx_template=template)))
+    assert headings(document) == EXPECTED_HEADINGS
+    added = document.styles["Heading 3"]
+    assert added.element.get(qn("w:styleId")) == "Heading3"
+    assert added.element.find(qn("w:pPr")).find(qn("w:outlineLvl")).get(qn("w:val")) == "2"
 
 
-def test_docx_template_missing_several_styles_lists_them_all(tmp_path: Path):
+def test_docx_template_missing_several_styles_names_them_all_in_one_note(tmp_path: Path):
     template = _template_without(tmp_path, ["Caption", "VP-tabell", "TableGrid"])
-    with pytest.raises(LayoutError, match=r"saknar formatmallarna 'Caption' \(i svensk Word: Beskrivning\), "
-                                          r"'VP-tabell' \(i svensk Word: VP-tabell\) — lägg till dem"):
-        render(docx_template=template)
+    assert template_notes(template) == [
+        f"Word-mallen {template} saknade formatmallarna Beskrivning och VP-tabell: de lades till i dokumenten med "
+        "mallens teckensnitt och färger (mallen själv ändras inte)."]
+    document = docx.Document(io.BytesIO(render(docx_template=template)))
+    assert {t.style.name for t in document.tables} == {"VP-tabell"}
 
 
 def test_docx_template_that_is_not_a_word_file_is_a_layout_error(tmp_path: Path):
     template = tmp_path / "mall.docx"
     template.write_text("inte ett dokument", encoding="utf-8")
-    with pytest.raises(LayoutError, match=r"kan inte läsas som ett Word-dokument \(\.docx\)"):
+    with pytest.raises(LayoutError, match=r"är ingen Word-fil \(\.docx eller \.dotx\)"):
         render(docx_template=template)
 
 
@@ -414,7 +416,7 @@ def test_organisation_template_styles_header_and_page_size_are_kept(tmp_path: Pa
     assert document.styles["Heading 1"].font.name == "Georgia"
     assert document.sections[0].header.paragraphs[0].text == "Region X"
     assert document.sections[0].page_width == theirs.sections[0].page_width
-    assert {t.style.name for t in document.tables} == {"Table Grid"}
+    assert {t.style.name for t in document.tables} == {"VP-tabell"}  # added, in the template's colours
     assert headings(document) == EXPECTED_HEADINGS
     width = sum(int(g.get(qn("w:w"))) for g in document.tables[0]._tbl.tblGrid.findall(qn("w:gridCol")))
     section = document.sections[0]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+import warnings
 
 import click
 
@@ -55,6 +56,7 @@ def cli() -> None:
 
 def main() -> None:
     """Console entry point: no traceback reaches the user unless VPGEN_DEBUG is set."""
+    quiet_warnings()
     try:
         cli.main(prog_name="vpgen", standalone_mode=True)
     except SystemExit:
@@ -71,3 +73,13 @@ def main() -> None:
             err=True,
         )
         sys.exit(2)
+
+
+def quiet_warnings() -> None:
+    """Python's warnings are for developers: a template or a library that warns must not put a
+    source path in front of the planner. -W or PYTHONWARNINGS (the tests set "error") and
+    VPGEN_DEBUG keep them."""
+    if sys.warnoptions or os.environ.get("VPGEN_DEBUG"):
+        return
+    warnings.simplefilter("ignore")
+    os.environ["PYTHONWARNINGS"] = "ignore"  # also in the deck's worker where it is spawned, not forked

@@ -19,9 +19,9 @@ from .common import DEFAULT_CONTENT, VpgenError
 @click.option("--layouts", "layouts_dir", type=click.Path(path_type=Path), default=None,
               help="Layoutmappen (standard: ./layouts eller den som följer med vpgen).")
 @click.option("--template", type=click.Path(path_type=Path), default=None,
-              help="Organisationens egen PowerPoint-mall (.pptx) i stället för layouts/board.pptx.")
+              help="Organisationens egen PowerPoint-mall (.pptx eller .potx) i stället för layouts/board.pptx.")
 @click.option("--docx-template", type=click.Path(path_type=Path), default=None,
-              help="Organisationens egen Word-mall (.docx) i stället för layouts/verksamhetsplan.docx.")
+              help="Organisationens egen Word-mall (.docx eller .dotx) i stället för layouts/verksamhetsplan.docx.")
 @click.option("--disposition", "outline", type=click.Path(path_type=Path), default=None,
               help="Egen disposition (vilka presentationer och avsnitt), i stället för layouts/deck.yaml.")
 @click.option("--strict", is_flag=True, help="Behandla varningar som fel.")
@@ -58,5 +58,7 @@ def build(content_dir, output_dir, layouts_dir, template, docx_template, outline
         return
     for problem in result.warnings:
         click.echo(problem.format(), err=True)
+    for note in result.notes:
+        click.echo(f"Obs: {note}", err=True)
     for path in result.written + result.pdfs:
         click.echo(f"Skrev {path}")

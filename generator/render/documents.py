@@ -1,5 +1,6 @@
 """Every output document rendered in memory: the decks in the worker process, the Word plan, the
-summary and the spreadsheet here meanwhile; each normalised (same content, same bytes)."""
+summary and the spreadsheet here meanwhile; each normalised (same content, same bytes). With them,
+the notes on the templates (styles added, layouts replaced): each said once per build."""
 
 from __future__ import annotations
 
@@ -11,14 +12,16 @@ from ..parallel import Worker
 from ..writer import normalize_zip
 from .plan import render_plan
 from .summary import render_summary_docx, render_summary_xlsx
+from .word import template_notes
 
 DECK_RENDERER = "generator.render.deck"  # imported by the worker before its job arrives
 
 
-def render_all(plan: Plan, layout: Layout, worker: Worker) -> dict[str, bytes]:
+def render_all(plan: Plan, layout: Layout, worker: Worker) -> tuple[dict[str, bytes], list[str]]:
     """Every output document, in memory and normalised, keyed by file name: the deck in the
-    worker, the Word documents and the spreadsheet here meanwhile."""
+    worker, the Word documents and the spreadsheet here meanwhile; and the notes on the templates."""
     decks = worker.submit(render_decks_job, plan, layout)
+    notes = template_notes(layout.docx_template)
     derived = Derived(plan)
     names = document_names(plan.plan.planar)
     documents = {
@@ -26,11 +29,16 @@ def render_all(plan: Plan, layout: Layout, worker: Worker) -> dict[str, bytes]:
         names["summary_docx"]: normalize_zip(render_summary_docx(plan, derived, layout)),
         names["summary_xlsx"]: normalize_zip(render_summary_xlsx(plan, derived, layout)),
     }
-    return {**worker.result(decks), **documents}
+    decks, deck_notes = worker.result(decks)
+    return {**decks, **documents}, deck_notes + notes
 
 
-def render_decks_job(plan: Plan, layout: Layout) -> dict[str, bytes]:
-    """The decks, normalised: the worker's job (a module-level function, so a spawned worker finds it)."""
-    from .deck import render_decks  # lazy: python-pptx only in the worker (already warmed up there)
+def render_decks_job(plan: Plan, layout: Layout) -> tuple[dict[str, bytes], list[str]]:
+    """The decks, normalised, and the notes on the PowerPoint template: the worker's job (a
+    module-level function, so a spawned worker finds it)."""
+    # lazy: python-pptx only in the worker (already warmed up there)
+    from .deck import render_decks
+    from .template import template_notes as deck_template_notes
 
-    return {name: normalize_zip(data) for name, data in render_decks(plan, Derived(plan), layout).items()}
+    notes = deck_template_notes(layout.pptx_template, dict(layout.outline(plan).layouter))
+    return {name: normalize_zip(data) for name, data in render_decks(plan, Derived(plan), layout).items()}, notes

@@ -23,12 +23,14 @@ from pptx.opc.packuri import PackURI
 from ..layout import LayoutError, template_package
 from ..ooxml import a, body_pr_chain, p, ph_element, placeholder_chain, pt
 from .fit import Box
+from .package import as_document
 
 FAST_PATHS = True  # tests switch this off to compare with python-pptx's own behaviour
 
 TEXT_PH = {"body", "obj", "subTitle"}
 TITLE_PH = {"title", "ctrTitle"}
 INSET_DEFAULTS = {"lIns": 91440, "rIns": 91440, "tIns": 45720, "bIns": 45720}
+RESAVE = "öppna mallen i PowerPoint och spara den igen"
 
 
 @dataclass(frozen=True)
@@ -44,22 +46,58 @@ class Rect:
 # ---------------------------------------------------------------- opening
 
 def open_template(path: Path):
-    """The template as a python-pptx Presentation without slides, refusing what is not a usable .pptx."""
-    names, _ = template_package(path, "PowerPoint-mallen",
-                                f"PowerPoint-mallen {path} är inte en .pptx-fil (inte ett zip-arkiv)")
+    """The template as a python-pptx Presentation without slides, refusing what is not usable.
+
+    A .pptx, or a .potx (PowerPoint template) as the region hands it out: a template is opened
+    as a presentation (see `as_document`), the outputs are always .pptx.
+    """
+    return open_presentation(path)[0]
+
+
+def open_presentation(path: Path):
+    """`open_template`, and whether the template's macros were left out."""
+    names, types = template_package(path, "PowerPoint-mallen",
+                                    f"PowerPoint-mallen {path} är ingen PowerPoint-fil (.pptx eller .potx): filen är "
+                                    "inget zip-arkiv")
     if "ppt/presentation.xml" not in names:
         hint = " (det är ett Word-dokument)" if "word/document.xml" in names else ""
         raise LayoutError(f"PowerPoint-mallen {path} är inte en PowerPoint-presentation{hint}")
+    broken = f"PowerPoint-mallen {path} kan inte öppnas: paketet är skadat"
+    source, macros = as_document(path, types, f"{broken} — {RESAVE}")
     try:
-        prs = Presentation(str(path))
+        prs = Presentation(source)
     except Exception as err:  # python-pptx raises many kinds for a broken package
-        raise LayoutError(f"PowerPoint-mallen {path} kan inte öppnas ({type(err).__name__})") from None
+        raise LayoutError(f"{broken} ({type(err).__name__}) — {RESAVE}") from None
     if not len(prs.slide_layouts):
         raise LayoutError(f"PowerPoint-mallen {path} har inga bildlayouter")
     _drop_slides(prs)
     if FAST_PATHS:
         install_fast_paths(prs)
-    return prs
+    return prs, macros
+
+
+def template_notes(path: Path, layout_names: dict[str, str]) -> list[str]:
+    """What the planner should know about the PowerPoint template (said once per build): macros
+    left out, and the slide layouts the outline names that the template lacks, with the layout
+    used instead of each."""
+    prs, macros = open_presentation(path)
+    notes = []
+    if macros:
+        notes.append(f"PowerPoint-mallen {path} innehåller makron: de används inte och följer inte med "
+                     "presentationerna.")
+    replaced = []
+    for role, wanted in layout_names.items():
+        try:
+            chosen = choose_layout(prs, path, role, wanted, named=False)
+        except LayoutError:
+            continue  # refused with the layout it needs if a slide asks for this role
+        if chosen.name != wanted and f"'{wanted}' → '{chosen.name}'" not in replaced:
+            replaced.append(f"'{wanted}' → '{chosen.name}'")
+    if replaced:
+        notes.append(f"PowerPoint-mallen {path} har inte alla bildlayouter som dispositionen nämner; närmaste "
+                     f"layout används i stället: {', '.join(replaced)} (välj andra under 'layouter:' i "
+                     "dispositionen).")
+    return notes
 
 
 def _drop_slides(prs) -> None:
@@ -212,24 +250,36 @@ ROLE_PREFERENCE = {
     "rubrik": lambda s: (len(s["body"]) + len(s["sub"]) + len(s["tbl"]),),
     "tom": lambda s: (len(s["title"]) + len(s["body"]) + len(s["sub"]),),
 }
+# Between layouts shaped alike: the one whose declared kind (p:sldLayout/@type) is the role's.
+ROLE_LAYOUT_TYPE = {"titel": "title", "avsnitt": "secHead", "innehåll": "obj", "två_innehåll": "twoObj",
+                    "tabell": "tbl", "rubrik": "titleOnly", "tom": "blank"}
+
+
+def placed(layout) -> dict[str, list]:
+    """A layout's `structure` without the placeholders that have no position and size, on the
+    layout or its master: nothing can be measured or placed in those."""
+    return {kind: [ph for ph in phs if ph.width is not None and ph.height is not None]
+            for kind, phs in structure(layout).items()}
 
 
 def choose_layout(prs, template: Path, role: str, wanted: str | None, named: bool):
     """The layout for a slide role: the one named `wanted` when it has what the role needs, else
-    (unless the outline itself named it: `named`) the closest layout by placeholder structure."""
+    (unless the outline itself named it: `named`) the closest layout by placeholder structure.
+    Refused, naming the layout and what it lacks, only when no layout of the template serves."""
     needs, what = ROLE_NEEDS[role]
     layouts = list(prs.slide_layouts)
     chosen = next((lay for lay in layouts if lay.name == wanted), None)
-    if chosen is not None and not needs(structure(chosen)):
+    if chosen is not None and needs(placed(chosen)):
+        return chosen
+    candidates = [] if named else [lay for lay in layouts if needs(placed(lay))]
+    if candidates:
+        return min(candidates, key=lambda lay: (ROLE_PREFERENCE[role](placed(lay)),
+                                                lay._element.get("type") != ROLE_LAYOUT_TYPE[role]))
+    if chosen is not None:
         raise LayoutError(f"bildlayouten '{wanted}' i {template} saknar platshållare för {what}")
-    if chosen is None and named:
+    if named:
         raise LayoutError(f"bildlayouten '{wanted}' som dispositionen nämner finns inte i {template}")
-    if chosen is None:
-        candidates = [lay for lay in layouts if needs(structure(lay))]
-        if not candidates:
-            raise LayoutError(f"mallen {template} saknar layouten '{wanted}' och har ingen layout med {what}")
-        chosen = min(candidates, key=lambda lay: ROLE_PREFERENCE[role](structure(lay)))
-    return chosen
+    raise LayoutError(f"mallen {template} saknar layouten '{wanted}' och har ingen layout med {what}")
 
 
 # ---------------------------------------------------------------- placeholder geometry

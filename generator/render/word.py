@@ -1,9 +1,10 @@
 """Word documents from the reference template: styles, tables, fields, TOC, language, properties.
 
-The plan and the summary both start from the layout's reference .docx (ours or the
-organisation's, via --docx-template): its styles, page setup, header and footer are kept, its
-body is replaced. Everything here writes plain WordprocessingML that Word, LibreOffice and
-pandoc all read; content text only ever goes into runs as text, never into field codes.
+The plan and the summary both start from the layout's reference .docx (ours, or the
+organisation's .docx or .dotx via --docx-template): its styles, page setup, header and footer are
+kept, the styles it lacks are added (word_styles.py), its body is replaced. Everything here writes
+plain WordprocessingML that Word, LibreOffice and pandoc all read; content text only ever goes
+into runs as text, never into field codes.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from pathlib import Path
 from typing import Sequence
 
 import docx
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -25,153 +25,110 @@ from docx.styles import BabelFish
 from ..layout import template_package
 from ..problems import LayoutError
 from ..sanitize import property_text
+from .package import as_document
+from .wml import LVL_ORDER, PPR_ORDER, RPR_ORDER, SECT_ORDER, STYLE_ORDER, insert_ordered
+from .word_styles import TABLE_STYLE, USED_STYLE_NAMES, complete_styles, text_width
 
 LANG = "sv-SE"
-TABLE_STYLE = "VP-tabell"
 KEEP_TOGETHER_ROWS = 12  # tables up to this many rows are kept on one page
+A4 = (11906, 16838)  # twips
+MARGIN = 1418  # 2,5 cm in twips, as ours
+RESAVE = "öppna mallen i Word och spara den igen"
 
 
-@dataclass(frozen=True)
-class StyleNeed:
-    name: str  # the style's (English, built-in) name, as python-docx and every Word language store it
-    type: WD_STYLE_TYPE
-    swedish: str  # what Swedish Word calls it, for the message
-    fallbacks: tuple[str, ...] = ()
-
-
-# The styles the Word outputs use. A template must have each (or one of its fallbacks).
-REQUIRED_STYLES: tuple[StyleNeed, ...] = (
-    StyleNeed("Normal", WD_STYLE_TYPE.PARAGRAPH, "Normal"),
-    StyleNeed("Title", WD_STYLE_TYPE.PARAGRAPH, "Rubrik"),
-    StyleNeed("Subtitle", WD_STYLE_TYPE.PARAGRAPH, "Underrubrik"),
-    StyleNeed("Heading 1", WD_STYLE_TYPE.PARAGRAPH, "Rubrik 1"),
-    StyleNeed("Heading 2", WD_STYLE_TYPE.PARAGRAPH, "Rubrik 2"),
-    StyleNeed("Heading 3", WD_STYLE_TYPE.PARAGRAPH, "Rubrik 3"),
-    StyleNeed("List Bullet", WD_STYLE_TYPE.PARAGRAPH, "Punktlista"),
-    StyleNeed("Caption", WD_STYLE_TYPE.PARAGRAPH, "Beskrivning"),
-    # A template made in Word without our table style still works with plain "Table Grid".
-    StyleNeed(TABLE_STYLE, WD_STYLE_TYPE.TABLE, TABLE_STYLE, fallbacks=("Table Grid",)),
-)
-# Used when present; otherwise the paragraph keeps Normal (the TOC still works, just plainer).
-OPTIONAL_STYLES = ("TOC Heading", "toc 1", "toc 2", "toc 3", "Header", "Footer")
-
-
-def _has_style(doc, name: str, kind: WD_STYLE_TYPE) -> bool:
-    try:
-        return doc.styles[name].type == kind
-    except KeyError:
-        return False
-
-
-def resolve_styles(doc, source: Path) -> dict[str, str]:
-    """Map each needed style to the name present in `doc`; LayoutError naming every missing one."""
-    found: dict[str, str] = {}
-    missing: list[StyleNeed] = []
-    for need in REQUIRED_STYLES:
-        name = next((n for n in (need.name, *need.fallbacks) if _has_style(doc, n, need.type)), None)
-        if name is None:
-            missing.append(need)
-        else:
-            found[need.name] = name
-    if missing:
-        listed = ", ".join(f"'{m.name}' (i svensk Word: {m.swedish})" for m in missing)
-        noun = "formatmallen" if len(missing) == 1 else "formatmallarna"
-        raise LayoutError(
-            f"Word-mallen {source} saknar {noun} {listed} — lägg till "
-            f"{'den' if len(missing) == 1 else 'dem'} i mallen (använd formatmallen en gång och spara, "
-            f"så sparar Word den) eller använd layouts/verksamhetsplan.docx"
-        )
-    for name in OPTIONAL_STYLES:
-        if _has_style(doc, name, WD_STYLE_TYPE.PARAGRAPH):
-            found[name] = name
-    return found
-
-
-_WORD_TEMPLATE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
-
-
-def check_template_package(path: Path) -> None:
-    """Refuse what is not a .docx before python-docx unpacks it: not a zip, a zip bomb (by the
-    sizes the archive declares, before anything is inflated), a PowerPoint file, a .dotx."""
+def check_template_package(path: Path) -> bytes:
+    """Refuse what is not a Word file before python-docx unpacks it: not a zip, a zip bomb (by the
+    sizes the archive declares, before anything is inflated), a PowerPoint or Excel file. Returns
+    the package's [Content_Types].xml."""
     names, types = template_package(
-        path, "Word-mallen", f"Word-mallen {path} kan inte läsas som ett Word-dokument (.docx): filen är inget "
-        "zip-arkiv — spara mallen i Word som Word-dokument (.docx)")
+        path, "Word-mallen", f"Word-mallen {path} är ingen Word-fil (.docx eller .dotx): filen är inget zip-arkiv "
+        "— spara mallen i Word igen")
     if "ppt/presentation.xml" in names:
         raise LayoutError(f"Word-mallen {path} är en PowerPoint-presentation, inte ett Word-dokument — "
-                          "ange en .docx med --docx-template (PowerPoint-mallen anges med --template)")
+                          "ange en .docx eller .dotx med --docx-template (PowerPoint-mallen anges med --template)")
     if "xl/workbook.xml" in names:
-        raise LayoutError(f"Word-mallen {path} är en Excel-arbetsbok, inte ett Word-dokument — ange en .docx")
-    if _WORD_TEMPLATE.encode() in types:
-        raise LayoutError(f"Word-mallen {path} är en Word-mall (.dotx) — öppna den i Word och spara den som "
-                          "Word-dokument (.docx)")
+        raise LayoutError(f"Word-mallen {path} är en Excel-arbetsbok, inte ett Word-dokument — ange en .docx eller "
+                          ".dotx")
     if not any(name.startswith("word/") for name in names):
-        raise LayoutError(f"Word-mallen {path} kan inte läsas som ett Word-dokument (.docx): paketet har "
-                          "ingen Word-del — spara mallen i Word som Word-dokument (.docx)")
+        raise LayoutError(f"Word-mallen {path} är ingen Word-fil (.docx eller .dotx): paketet har ingen Word-del — "
+                          "spara mallen i Word igen")
+    return types
 
 
 def open_template(path: Path):
-    """The reference document with its body emptied; LayoutError when unreadable or incomplete."""
+    """The reference document with its body emptied and every style the outputs use (missing
+    ones added, see word_styles), and its styles by need; see `open_reference`."""
+    doc, styles, _ = open_reference(path)
+    return doc, styles
+
+
+def open_reference(path: Path):
+    """`open_template`, and the notes for the planner (styles added, colours darkened, heading
+    numbers taken away, macros left out).
+
+    A .docx, or a .dotx (Word template) as the region hands it out: a template is opened as a
+    document (see `as_document`), the outputs are always .docx. LayoutError when unusable.
+    """
     path = Path(path)
-    check_template_package(path)
+    types = check_template_package(path)
+    broken = f"Word-mallen {path} kan inte öppnas: paketet är skadat"
+    source, macros = as_document(path, types, f"{broken} — {RESAVE}")
     try:
-        doc = docx.Document(str(path))
+        doc = docx.Document(source)
     except Exception as err:  # python-docx and lxml raise several types for a broken package
-        raise LayoutError(
-            f"Word-mallen {path} kan inte läsas som ett Word-dokument (.docx): paketet är skadat "
-            f"({type(err).__name__}) — öppna mallen i Word och spara den igen som Word-dokument (.docx)"
-        ) from None
-    styles = resolve_styles(doc, path)
+        raise LayoutError(f"{broken} ({type(err).__name__}) — {RESAVE}") from None
+    ensure_page_setup(doc)
+    completed = complete_styles(doc, path)
+    notes = completed.notes(path)
+    if macros:
+        notes.append(f"Word-mallen {path} innehåller makron: de används inte och följer inte med dokumenten.")
     body = doc.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
     fix_settings(doc)
+    fix_template_parts(doc)
     set_language(doc)
-    return doc, styles
+    return doc, completed.found, notes
+
+
+def template_notes(path: Path) -> list[str]:
+    """What the planner should know about the Word template (said once per build): styles added,
+    macros left out."""
+    return open_reference(path)[2]
+
+
+def ensure_page_setup(doc) -> None:
+    """A page size and margins in the last section (A4 and ours when the template has none), so
+    that table widths and tab stops can be computed."""
+    body = doc.element.body
+    sect = body.find(qn("w:sectPr"))
+    if sect is None:
+        sect = OxmlElement("w:sectPr")
+        body.append(sect)
+    if sect.find(qn("w:pgSz")) is None:
+        insert_ordered(sect, _element("w:pgSz", w=A4[0], h=A4[1]), SECT_ORDER)
+    margins = sect.find(qn("w:pgMar"))
+    if margins is None:
+        margins = _element("w:pgMar", top=MARGIN, right=MARGIN, bottom=MARGIN, left=MARGIN, header=709, footer=567,
+                           gutter=0)
+        insert_ordered(sect, margins, SECT_ORDER)
+    size = sect.find(qn("w:pgSz"))
+    for side, default in (("w", A4[0]), ("h", A4[1])):
+        if not (size.get(qn(f"w:{side}")) or "").isdigit():
+            size.set(qn(f"w:{side}"), str(default))
+    for side in ("top", "right", "bottom", "left"):
+        if not (margins.get(qn(f"w:{side}")) or "").lstrip("-").isdigit():
+            margins.set(qn(f"w:{side}"), str(MARGIN))
 
 
 # ---------------------------------------------------------------- package-level fixes
-
-def _insert_ordered(parent, child, order: Sequence[str]) -> None:
-    """Insert `child` where the schema's sequence `order` (prefixed tags) puts it."""
-    tags = [qn(t) for t in order]
-    position = tags.index(child.tag)
-    for i, existing in enumerate(parent):
-        if existing.tag in tags and tags.index(existing.tag) > position:
-            parent.insert(i, child)
-            return
-    parent.append(child)
-
-
-_STYLE_ORDER = (
-    "w:name", "w:aliases", "w:basedOn", "w:next", "w:link", "w:autoRedefine", "w:hidden", "w:uiPriority",
-    "w:semiHidden", "w:unhideWhenUsed", "w:qFormat", "w:locked", "w:personal", "w:personalCompose",
-    "w:personalReply", "w:rsid", "w:pPr", "w:rPr", "w:tblPr", "w:trPr", "w:tcPr", "w:tblStylePr",
-)
-
-
-_RPR_ORDER = (
-    "w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike", "w:dstrike",
-    "w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof", "w:snapToGrid", "w:vanish", "w:webHidden",
-    "w:color", "w:spacing", "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect",
-    "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
-    "w:specVanish", "w:oMath",
-)
-_PPR_ORDER = (
-    "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl", "w:numPr",
-    "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
-    "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
-    "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap",
-    "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
-    "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
-)
-
 
 def _set_lang(rpr) -> None:
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
-        _insert_ordered(rpr, lang, _RPR_ORDER)
+        insert_ordered(rpr, lang, RPR_ORDER)
     lang.set(qn("w:val"), LANG)
 
 
@@ -192,14 +149,14 @@ def set_language(doc) -> None:
         rpr = OxmlElement("w:rPr")
         rpr_default.append(rpr)
     _set_lang(rpr)
-    used = {need.name for need in REQUIRED_STYLES} | set(OPTIONAL_STYLES)
+    used = USED_STYLE_NAMES
     for style in styles.findall(qn("w:style")):
         rpr = style.find(qn("w:rPr"))
         name = style.find(qn("w:name"))
         is_used = name is not None and _ui_name(name.get(qn("w:val"))) in used
         if rpr is None and is_used:
             rpr = OxmlElement("w:rPr")
-            _insert_ordered(style, rpr, _STYLE_ORDER)
+            insert_ordered(style, rpr, STYLE_ORDER)
         if rpr is not None and (is_used or rpr.find(qn("w:lang")) is not None):
             _set_lang(rpr)
     settings = doc.settings.element
@@ -218,6 +175,27 @@ def fix_settings(doc) -> None:
     for zoom in settings.findall(qn("w:zoom")):
         if zoom.get(qn("w:percent")) is None:
             zoom.set(qn("w:percent"), "100")
+
+
+VML = "urn:schemas-microsoft-com:vml"
+
+
+def fix_template_parts(doc) -> None:
+    """Schema slips of LibreOffice's Word export in the parts the outputs carry over from a
+    template: numbering levels with w:pStyle before w:numFmt, VML shapes with an 'ID' attribute of
+    LibreOffice's own. Put in order and left out, so the outputs validate as ours do."""
+    for part in doc.part.package.iter_parts():
+        root = getattr(part, "element", None)  # XML parts only (not pictures)
+        if root is None:
+            continue
+        for lvl in root.iter(qn("w:lvl")):
+            children = [el for el in lvl if isinstance(el.tag, str)]
+            ordered = sorted(children, key=lambda el: LVL_ORDER.index(el.tag) if el.tag in LVL_ORDER else 99)
+            if ordered != children:
+                for el in ordered:
+                    lvl.append(el)
+        for shape in root.iter(f"{{{VML}}}*"):
+            shape.attrib.pop("ID", None)
 
 
 def set_core_properties(doc, *, title: str, subject: str, author: str, date: datetime.date,
@@ -309,12 +287,6 @@ def fill_header_footer(doc, header_text: str, page_label: str, title_page: bool)
 
 # ---------------------------------------------------------------- tables
 
-def text_width(doc) -> int:
-    """Usable width of the last section, EMU."""
-    section = doc.sections[-1]
-    return section.page_width - section.left_margin - section.right_margin
-
-
 def _element(tag: str, **attrs) -> OxmlElement:
     el = OxmlElement(tag)
     for key, value in attrs.items():
@@ -331,10 +303,7 @@ def add_table(doc, header: Sequence[str], rows: Sequence[Sequence[str]], *, widt
     """
     numeric = list(numeric or [False] * len(header))
     table = doc.add_table(rows=1 + len(rows), cols=len(header))
-    try:
-        table.style = doc.styles[style]
-    except KeyError:
-        table.style = doc.styles["Table Grid"]
+    table.style = doc.styles[style]
     tbl_pr = table._tbl.tblPr
     look = tbl_pr.find(qn("w:tblLook"))
     if look is not None:
@@ -450,7 +419,7 @@ class DocxWriter:
     def shade(self, paragraph, fill: str) -> None:
         """Paragraph shading (notices); the text says what it is, the colour only helps."""
         ppr = paragraph._p.get_or_add_pPr()
-        _insert_ordered(ppr, _element("w:shd", val="clear", color="auto", fill=fill), _PPR_ORDER)
+        insert_ordered(ppr, _element("w:shd", val="clear", color="auto", fill=fill), PPR_ORDER)
 
     def title(self, text: str, space_before: bool = True):
         paragraph = self.paragraph(text, style="Title")

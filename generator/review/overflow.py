@@ -311,7 +311,9 @@ def _inside(x: float, y: float, box) -> bool:
 
 
 def _norm(text: str) -> str:
-    return _WS.sub("", text.replace("\u00ad", "").replace("\x0b", ""))
+    """Comparison key of slide text and rendered text: no whitespace, no soft hyphens, and no case
+    (a template's title style may set all caps, cap="all": the PDF then holds the text in capitals)."""
+    return _WS.sub("", text.replace("\u00ad", "").replace("\x0b", "")).casefold()
 
 
 def _strip_bullet(text: str) -> str:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -56,8 +58,8 @@ CASES = [
      [C + AREA + ": fel: filen är en symbolisk länk som pekar på sig själv (en slinga) — ersätt länken med filen",
       STOPPED]),
     ("template_not_a_zip", template,
-     ["Bygget avbröts: PowerPoint-mallen {tmp}/mall.pptx är inte en .pptx-fil (inte ett zip-arkiv). "
-      "Inga filer har ändrats."]),
+     ["Bygget avbröts: PowerPoint-mallen {tmp}/mall.pptx är ingen PowerPoint-fil (.pptx eller .potx): filen är "
+      "inget zip-arkiv. Inga filer har ändrats."]),
     ("text_missing_in_the_forked_deck_renderer", deck_only_text_missing,
      ["Bygget avbröts: {tmp}/layouts/texter.yaml: fel: fragor: texten 'fragor' saknas — lägg till 'fragor:' med "
       "en mall (se layouts/texter.yaml som följer med vpgen). Inga filer har ändrats."]),
@@ -85,3 +87,26 @@ def test_console_script_refuses_without_a_traceback(breaks, lines, content: Path
     assert done.stdout == ""
     assert snapshot(out) == before
     assert leftovers(out, content) == []
+
+
+WARNS = ("import sys, warnings\n"
+         "import generator.cli as cli\n"
+         "sys.argv = ['vpgen', '--version']\n"
+         "run = cli.cli.main\n"
+         "def warn_then_run(*args, **kwargs):\n"
+         "    warnings.warn('en varning från ett bibliotek', UserWarning)\n"
+         "    return run(*args, **kwargs)\n"
+         "cli.cli.main = warn_then_run\n"
+         "cli.main()\n")
+
+
+@pytest.mark.parametrize("python_warnings,shown", [(None, False), ("error", True)], ids=["planner", "tests"])
+def test_a_python_warning_never_reaches_the_planner(python_warnings, shown, tmp_path: Path):
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONWARNINGS", "VPGEN_DEBUG")}
+    if python_warnings:
+        env["PYTHONWARNINGS"] = python_warnings
+    done = subprocess.run([sys.executable, "-c", WARNS], capture_output=True, text=True, env=env, cwd=tmp_path,
+                          timeout=60)
+    assert ("en varning från ett bibliotek" in done.stderr) is shown, done.stderr
+    assert (done.returncode == 0) is not shown
+    assert "Traceback" not in done.stderr

@@ -54,6 +54,18 @@ def layouts_without(path: Path, keep: set[int]) -> None:
     prs.save(path)
 
 
+def titles_without_position(path: Path) -> None:
+    """Every title placeholder, on the master and the layouts, without a position or size."""
+    prs = Presentation(str(PPTX))
+    for container in [prs.slide_master, *prs.slide_layouts]:
+        for ph in container.placeholders:
+            if ph.placeholder_format.type in (1, 3):  # title, centred title
+                xfrm = ph._element.spPr.find("{http://schemas.openxmlformats.org/drawingml/2006/main}xfrm")
+                if xfrm is not None:
+                    ph._element.spPr.remove(xfrm)
+    prs.save(path)
+
+
 def rewrite_part(path: Path, base: Path, part: str, change) -> None:
     with zipfile.ZipFile(base) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
@@ -65,14 +77,10 @@ def rewrite_part(path: Path, base: Path, part: str, change) -> None:
             dst.writestr(info.filename, data)
 
 
-def without_styles(path: Path) -> None:
-    import docx
-
-    doc = docx.Document(str(DOCX))
-    for name in ("Heading 1", "Caption"):
-        element = doc.styles[name].element
-        element.getparent().remove(element)
-    doc.save(path)
+def without_normal(path: Path) -> None:
+    """No Normal style and no default paragraph style: nothing the added styles could derive from."""
+    rewrite_part(path, DOCX, "word/styles.xml", lambda data: data.replace(
+        b'w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>', b'w:styleId="Vanlig"><w:name w:val="Vanlig"/>'))
 
 
 @pytest.fixture(scope="module")
@@ -86,6 +94,7 @@ def broken(tmp_path_factory) -> Path:
     without_layouts(d / "utan-layouter.pptx")
     layouts_without(d / "utan-textplatshallare.pptx", keep={1, 3})
     layouts_without(d / "utan-platshallare.pptx", keep=set())
+    titles_without_position(d / "rubrik-utan-plats.pptx")
     (d / "avklippt.pptx").write_bytes(PPTX.read_bytes()[: PPTX.stat().st_size // 2])
     with zipfile.ZipFile(d / "bara-zip.pptx", "w") as archive:
         archive.writestr("readme.txt", "hej")
@@ -95,10 +104,10 @@ def broken(tmp_path_factory) -> Path:
     (d / "tom.docx").write_bytes(b"")
     declared_bomb(d / "bomb.docx", DOCX)
     shutil.copy(PPTX, d / "bildspel.pptx")
-    without_styles(d / "utan-formatmallar.docx")
+    without_normal(d / "utan-normal.docx")
     rewrite_part(d / "trasig-xml.docx", DOCX, "word/styles.xml", lambda data: data[:300])
     (d / "avklippt.docx").write_bytes(DOCX.read_bytes()[: DOCX.stat().st_size // 2])
-    rewrite_part(d / "mall.dotx", DOCX, "[Content_Types].xml", lambda data: data.replace(
+    rewrite_part(d / "mall.dotx", d / "trasig-xml.docx", "[Content_Types].xml", lambda data: data.replace(
         b"wordprocessingml.document.main+xml", b"wordprocessingml.template.main+xml"))
     with zipfile.ZipFile(d / "ark.xlsx", "w") as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
@@ -109,51 +118,49 @@ def broken(tmp_path_factory) -> Path:
 
 STOP = "Bygget avbröts: "
 END = ". Inga filer har ändrats."
+NOT_PPTX = "PowerPoint-mallen {t} är ingen PowerPoint-fil (.pptx eller .potx): filen är inget zip-arkiv"
+NOT_DOCX = "Word-mallen {t} är ingen Word-fil (.docx eller .dotx): filen är inget zip-arkiv — spara mallen i Word igen"
 PPTX_CASES = [
-    ("not_a_zip", "text.pptx", "PowerPoint-mallen {t} är inte en .pptx-fil (inte ett zip-arkiv)"),
-    ("empty_file", "tom.pptx", "PowerPoint-mallen {t} är inte en .pptx-fil (inte ett zip-arkiv)"),
-    ("truncated", "avklippt.pptx", "PowerPoint-mallen {t} är inte en .pptx-fil (inte ett zip-arkiv)"),
+    ("not_a_zip", "text.pptx", NOT_PPTX),
+    ("empty_file", "tom.pptx", NOT_PPTX),
+    ("truncated", "avklippt.pptx", NOT_PPTX),
     ("zip_bomb_by_declared_size", "bomb.pptx",
      "PowerPoint-mallen {t} packas upp till 4095 MB — högst 200 MB tillåts (kan vara en zip-bomb)"),
     ("word_document_given_as_template", "plan.docx",
      "PowerPoint-mallen {t} är inte en PowerPoint-presentation (det är ett Word-dokument)"),
     ("zip_that_is_no_presentation", "bara-zip.pptx", "PowerPoint-mallen {t} är inte en PowerPoint-presentation"),
-    ("broken_presentation_xml", "trasig-xml.pptx", "PowerPoint-mallen {t} kan inte öppnas (XMLSyntaxError)"),
+    ("broken_presentation_xml", "trasig-xml.pptx",
+     "PowerPoint-mallen {t} kan inte öppnas: paketet är skadat (XMLSyntaxError) — öppna mallen i PowerPoint och "
+     "spara den igen"),
     ("no_slide_layouts", "utan-layouter.pptx", "PowerPoint-mallen {t} har inga bildlayouter"),
     ("layouts_without_a_body_placeholder", "utan-textplatshallare.pptx",
      "bildlayouten 'Rubrik och innehåll' i {t} saknar platshållare för rubrik och innehåll"),
     ("layouts_without_any_placeholder", "utan-platshallare.pptx",
+     "bildlayouten 'Rubrik och innehåll' i {t} saknar platshållare för rubrik och innehåll"),
+    ("title_placeholders_without_position", "rubrik-utan-plats.pptx",
      "bildlayouten 'Rubrik och innehåll' i {t} saknar platshållare för rubrik och innehåll"),
     ("folder_given_as_template", "mapp.pptx", "PowerPoint-mallen {t} är en mapp, inte en fil — ange filen"),
     ("missing_template", "finns-inte.pptx", "PowerPoint-mallen {t} finns inte"),
     ("endless_device_as_template", "/dev/zero", "PowerPoint-mallen {t} är ingen vanlig fil"),
 ]
 DOCX_CASES = [
-    ("not_a_zip", "text.docx",
-     "Word-mallen {t} kan inte läsas som ett Word-dokument (.docx): filen är inget zip-arkiv — spara mallen i Word "
-     "som Word-dokument (.docx)"),
-    ("empty_file", "tom.docx",
-     "Word-mallen {t} kan inte läsas som ett Word-dokument (.docx): filen är inget zip-arkiv — spara mallen i Word "
-     "som Word-dokument (.docx)"),
-    ("truncated", "avklippt.docx",
-     "Word-mallen {t} kan inte läsas som ett Word-dokument (.docx): filen är inget zip-arkiv — spara mallen i Word "
-     "som Word-dokument (.docx)"),
+    ("not_a_zip", "text.docx", NOT_DOCX),
+    ("empty_file", "tom.docx", NOT_DOCX),
+    ("truncated", "avklippt.docx", NOT_DOCX),
     ("zip_bomb_by_declared_size", "bomb.docx",
      "Word-mallen {t} packas upp till 4095 MB — högst 200 MB tillåts (kan vara en zip-bomb)"),
     ("presentation_given_as_word_template", "bildspel.pptx",
-     "Word-mallen {t} är en PowerPoint-presentation, inte ett Word-dokument — ange en .docx med --docx-template "
-     "(PowerPoint-mallen anges med --template)"),
+     "Word-mallen {t} är en PowerPoint-presentation, inte ett Word-dokument — ange en .docx eller .dotx med "
+     "--docx-template (PowerPoint-mallen anges med --template)"),
     ("spreadsheet_given_as_word_template", "ark.xlsx",
-     "Word-mallen {t} är en Excel-arbetsbok, inte ett Word-dokument — ange en .docx"),
-    ("word_template_dotx", "mall.dotx",
-     "Word-mallen {t} är en Word-mall (.dotx) — öppna den i Word och spara den som Word-dokument (.docx)"),
+     "Word-mallen {t} är en Excel-arbetsbok, inte ett Word-dokument — ange en .docx eller .dotx"),
     ("broken_styles_xml", "trasig-xml.docx",
-     "Word-mallen {t} kan inte läsas som ett Word-dokument (.docx): paketet är skadat (XMLSyntaxError) — öppna "
-     "mallen i Word och spara den igen som Word-dokument (.docx)"),
-    ("styles_missing", "utan-formatmallar.docx",
-     "Word-mallen {t} saknar formatmallarna 'Heading 1' (i svensk Word: Rubrik 1), 'Caption' (i svensk Word: "
-     "Beskrivning) — lägg till dem i mallen (använd formatmallen en gång och spara, så sparar Word den) eller "
-     "använd layouts/verksamhetsplan.docx"),
+     "Word-mallen {t} kan inte öppnas: paketet är skadat (XMLSyntaxError) — öppna mallen i Word och spara den igen"),
+    ("broken_styles_xml_in_a_dotx", "mall.dotx",
+     "Word-mallen {t} kan inte öppnas: paketet är skadat (XMLSyntaxError) — öppna mallen i Word och spara den igen"),
+    ("no_normal_style", "utan-normal.docx",
+     "Word-mallen {t} saknar formatmallen Normal (standardstycket) och kan inte användas — spara mallen i Word "
+     "igen, eller använd layouts/verksamhetsplan.docx"),
     ("folder_given_as_template", "mapp.docx", "Word-mallen {t} är en mapp, inte en fil — ange filen"),
     ("missing_template", "finns-inte.docx", "Word-mallen {t} finns inte"),
     ("endless_device_as_template", "/dev/zero", "Word-mallen {t} är ingen vanlig fil"),
