@@ -45,6 +45,7 @@ counties, direction, target and unit (not its latest outcome, which changes ever
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -90,10 +91,19 @@ def words(text: str) -> list[str]:
 
 def similarity(a: str, b: str) -> float:
     """Word-level similarity 0–1 (difflib ratio over casefolded word tokens)."""
-    wa, wb = words(a), words(b)
+    return _ratio(words(a), words(b), 0.0) or 0.0
+
+
+def _ratio(wa: list[str], wb: list[str], minimum: float) -> float | None:
+    """difflib's ratio of two word lists, or None when it is surely below `minimum` (difflib's cheap
+    upper bounds first: a plan compared with a reorganised one has many pairs to try)."""
     if not wa and not wb:
         return 1.0
-    return SequenceMatcher(None, wa, wb, autojunk=False).ratio()
+    matcher = SequenceMatcher(None, wa, wb, autojunk=False)
+    if matcher.real_quick_ratio() < minimum or matcher.quick_ratio() < minimum:
+        return None
+    ratio = matcher.ratio()
+    return ratio if ratio >= minimum else None
 
 
 Op = Literal["=", "-", "+"]
@@ -110,51 +120,41 @@ class Segment:
 def word_diff(old: str, new: str) -> tuple[Segment, ...]:
     """The word-level difference: the "=" and "-" pieces make `old`, the "=" and "+" pieces `new`.
 
-    Words, punctuation and spaces are tokens; a change is always whole words, and a lone space
-    between two changes joins them (one deletion and one insertion read better than a patchwork).
+    Words, punctuation and spaces are tokens, so a change is always whole words. A kept piece no
+    longer than the changes on both sides of it is folded into them (diff-match-patch's semantic
+    cleanup): "En långsiktig och stark kompetensförsörjning" → "Kompetensförsörjningen är
+    långsiktig" reads as one deletion and one insertion, not a patchwork around "långsiktig".
     """
     a, b = _TOKENS.findall(old), _TOKENS.findall(new)
-    key = [" " if t.isspace() else t for t in a], [" " if t.isspace() else t for t in b]
-    raw: list[Segment] = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, key[0], key[1], autojunk=False).get_opcodes():
+    blocks: list[list[str]] = []  # ["=", text] or ["~", deleted, inserted]
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
-            raw.append(Segment("=", "".join(b[j1:j2])))
-            continue
-        if i2 > i1:
-            raw.append(Segment("-", "".join(a[i1:i2])))
-        if j2 > j1:
-            raw.append(Segment("+", "".join(b[j1:j2])))
-    # A kept space between two changes becomes part of both.
-    for i in range(1, len(raw) - 1):
-        if raw[i].op == "=" and raw[i].text.isspace() and raw[i - 1].op != "=" and raw[i + 1].op != "=":
-            raw[i] = Segment("~", raw[i].text)  # type: ignore[arg-type]
+            blocks.append(["=", "".join(b[j1:j2])])
+        elif blocks and blocks[-1][0] == "~":
+            blocks[-1][1] += "".join(a[i1:i2])
+            blocks[-1][2] += "".join(b[j1:j2])
+        else:
+            blocks.append(["~", "".join(a[i1:i2]), "".join(b[j1:j2])])
+    folded = True
+    while folded:
+        folded = False
+        for i in range(1, len(blocks) - 1):
+            before, kept, after = blocks[i - 1], blocks[i], blocks[i + 1]
+            if kept[0] == "=" and before[0] == after[0] == "~" and \
+                    len(kept[1]) <= max(len(before[1]), len(before[2])) and \
+                    len(kept[1]) <= max(len(after[1]), len(after[2])):
+                blocks[i - 1:i + 2] = [["~", before[1] + kept[1] + after[1], before[2] + kept[1] + after[2]]]
+                folded = True
+                break
     out: list[Segment] = []
-    dels: list[str] = []
-    inss: list[str] = []
-
-    def flush() -> None:
-        if dels:
-            out.append(Segment("-", "".join(dels)))
-        if inss:
-            out.append(Segment("+", "".join(inss)))
-        dels.clear()
-        inss.clear()
-
-    for seg in raw:
-        if seg.op == "=":
-            flush()
-            if out and out[-1].op == "=":
-                out[-1] = Segment("=", out[-1].text + seg.text)
-            else:
-                out.append(seg)
-        elif seg.op == "-":
-            dels.append(seg.text)
-        elif seg.op == "+":
-            inss.append(seg.text)
-        else:  # "~": a space joining two changes
-            dels.append(seg.text)
-            inss.append(seg.text)
-    flush()
+    for block in blocks:
+        if block[0] == "=":
+            out.append(Segment("=", block[1]))
+            continue
+        if block[1]:
+            out.append(Segment("-", block[1]))
+        if block[2]:
+            out.append(Segment("+", block[2]))
     return tuple(out)
 
 
@@ -170,9 +170,11 @@ class Item:
     wording: tuple  # what decides oförändrad
     parent: Item | None
     place: str  # where it sits, for people: "Målsättning 4 › Fokusområde 4.1.1 Innovationsstöds- …"
+    short: str  # the same, short: "Fokusområde 4.1.1", "Gemensamma, målsättning nr 9"
     file: str
     loc: tuple
     order: int
+    tokens: list[str]  # words(text), what similarity compares
     nr: object = None
     id: str | None = None
     kalla: Kalla | None = None
@@ -207,19 +209,20 @@ class _Collector:
     def __init__(self) -> None:
         self.items: list[Item] = []
 
-    def add(self, kind: str, obj: object, text: str, parent: Item | None, place: str, file: str, loc: tuple,
-            nr=None, kalla: Kalla | None = None, kalla_loc: tuple | None = None, wording: tuple | None = None) -> Item:
-        item = Item(kind, obj, text, wording if wording is not None else (normal(text),), parent, place, file, loc,
-                    len(self.items), nr, getattr(obj, "id", None), kalla, kalla_loc)
+    def add(self, kind: str, obj: object, text: str, parent: Item | None, place: tuple[str, str], file: str,
+            loc: tuple, nr=None, kalla: Kalla | None = None, kalla_loc: tuple | None = None,
+            wording: tuple | None = None) -> Item:
+        item = Item(kind, obj, text, wording if wording is not None else (normal(text),), parent, place[0], place[1],
+                    file, loc, len(self.items), words(text), nr, getattr(obj, "id", None), kalla, kalla_loc)
         self.items.append(item)
         return item
 
-    def styrtal(self, items: list[Styrtal], parent: Item, place: str, file: str, loc: tuple) -> None:
+    def styrtal(self, items: list[Styrtal], parent: Item, place: tuple[str, str], file: str, loc: tuple) -> None:
         for i, s in enumerate(items):
             self.add("styrtal", s, s.text, parent, place, file, loc + (i,), kalla=s.kalla,
                      kalla_loc=loc + (i, "källa") if s.kalla is not None else None, wording=_styrtal_wording(s))
 
-    def uppdrag(self, kind: str, items: list[Uppdrag], parent: Item, place: str, file: str, loc: tuple,
+    def uppdrag(self, kind: str, items: list[Uppdrag], parent: Item, place: tuple[str, str], file: str, loc: tuple,
                 default: Kalla | None = None) -> None:
         for i, u in enumerate(items):
             self.add(kind, u, u.text, parent, place, file, loc + (i,), nr=u.nr, kalla=u.kalla or default,
@@ -232,11 +235,12 @@ def plan_items(mal: MalsattningarFile, gem: GemensammaFile) -> list[Item]:
     goals = {g.nr: g for g in mal.malsattningar}
     for gi, goal in enumerate(mal.malsattningar):
         gloc = ("målsättningar", gi)
-        g = c.add("målsättning", goal, goal.text, None, f"Målsättning {goal.nr}", MAL_FILE, gloc, nr=goal.nr)
-        c.styrtal(goal.styrtal, g, f"Målsättning {goal.nr}", MAL_FILE, gloc + ("styrtal",))
+        at_goal = (f"Målsättning {goal.nr}",) * 2
+        g = c.add("målsättning", goal, goal.text, None, at_goal, MAL_FILE, gloc, nr=goal.nr)
+        c.styrtal(goal.styrtal, g, at_goal, MAL_FILE, gloc + ("styrtal",))
         parents: dict[int, Item] = {}
         for fokus, floc, parent in walk_fokus(goal.fokusomraden, gloc + ("fokusområden",)):
-            place = fokus_place(goal.nr, fokus)
+            place = (fokus_place(goal.nr, fokus), f"Fokusområde {fokus.nr}")
             owner = parents[id(parent)] if parent is not None else g
             f = c.add("fokusområde", fokus, fokus.namn, owner, place, MAL_FILE, floc, nr=fokus.nr, kalla=fokus.kalla,
                       kalla_loc=floc + ("källa",) if fokus.kalla is not None else None)
@@ -251,7 +255,9 @@ def plan_items(mal: MalsattningarFile, gem: GemensammaFile) -> list[Item]:
     for gi, group in enumerate(gem.gemensamma):
         loc = ("gemensamma", gi)
         key = group.malsattning if group.malsattning is not None else normal(group.tema or "").casefold()
-        place = gemensam_place(group, goals)
+        short = (f"Gemensamma, målsättning nr {group.malsattning}" if group.malsattning is not None
+                 else f"Gemensamma, {group.tema}")
+        place = (gemensam_place(group, goals), short)
         grp = c.add("grupp", group, gemensam_heading(group, goals), None, place, GEM_FILE, loc, nr=key)
         c.styrtal(group.styrtal, grp, place, GEM_FILE, loc + ("styrtal",))
         c.uppdrag("uppdrag_gemensamt", group.uppdrag, grp, place, GEM_FILE, loc + ("uppdrag",), default=gem.kalla)
@@ -296,7 +302,7 @@ def _pairs(prev: list[Item], cur: list[Item], score, minimum: float) -> list[tup
     found = []
     for c in cur:
         for p in prev:
-            s = score(p, c)
+            s = score(p, c, minimum)
             if s is not None and s >= minimum:
                 found.append((p, c, s))
     found.sort(key=lambda t: (-t[2], t[0].nr != t[1].nr, t[1].order, t[0].order))
@@ -326,26 +332,29 @@ class _Matcher:
         return self.back.get(id(p.parent)) is c.parent
 
     def run(self, kind: str) -> None:
-        def ids(p: Item, c: Item):
+        def ids(p: Item, c: Item, _minimum: float):
             return 1.0 if p.id is not None and p.id == c.id else None
 
         def conflict(p: Item, c: Item) -> bool:  # both declared an id, and not the same one
             return p.id is not None and c.id is not None and p.id != c.id
 
-        def numbers(p: Item, c: Item):
+        def numbers(p: Item, c: Item, _minimum: float):
             return 1.0 if p.nr == c.nr and not conflict(p, c) else None
 
-        def near(p: Item, c: Item):
-            return None if conflict(p, c) or not self.same_parent(p, c) else similarity(p.text, c.text)
+        def parent(p: Item, c: Item, _minimum: float):
+            return 1.0 if self.same_parent(p, c) else None
 
-        def anywhere(p: Item, c: Item):
-            return None if conflict(p, c) else similarity(p.text, c.text)
+        def near(p: Item, c: Item, minimum: float):
+            return None if conflict(p, c) or not self.same_parent(p, c) else _ratio(p.tokens, c.tokens, minimum)
+
+        def anywhere(p: Item, c: Item, minimum: float):
+            return None if conflict(p, c) else _ratio(p.tokens, c.tokens, minimum)
 
         stages = [(ids, 1.0, "id")]
         if kind in STABLE_NUMBERS:
             stages.append((numbers, 1.0, "nummer"))
         if kind == "mål":  # a mål is its fokusområde's
-            stages.append((lambda p, c: 1.0 if self.same_parent(p, c) else None, 1.0, "fokusområde"))
+            stages.append((parent, 1.0, "fokusområde"))
         else:
             stages += [(near, SAME_PARENT, "likhet"), (anywhere, ELSEWHERE, "likhet")]
         for score, minimum, how in stages:
@@ -357,8 +366,9 @@ class _Matcher:
 class Changes:
     """The comparison of a plan with the previous one: one Change per item, asked by the renderers."""
 
-    def __init__(self, year: int, source: str, changes: list[Change]):
+    def __init__(self, year: int, date: datetime.date, source: str, changes: list[Change]):
         self.year = year  # the previous plan's planår
+        self.date = date  # the previous plan's date (plan.yaml: datum)
         self.source = source  # where the previous plan was read, as messages name it
         self.changes = changes
         self._index: dict[int, Change] | None = None
@@ -467,4 +477,4 @@ def compare(previous: PreviousPlan, mal: MalsattningarFile, gem: GemensammaFile)
     groups = [Change("grupp", "oförändrad" if id(c) in matcher.match else "ny", c, matcher.match.get(id(c)))
               for c in cur if c.kind == "grupp"]
     groups += [Change("grupp", "utgår", None, p) for p in prev if p.kind == "grupp" and id(p) not in matcher.back]
-    return Changes(previous.plan.planar, previous.source, changes + groups)
+    return Changes(previous.plan.planar, previous.plan.datum, previous.source, changes + groups)

@@ -42,6 +42,7 @@ class SummaryRow:
     placering: str  # "Målsättning 4 › Fokusområde 4.1.1 …" or "Gemensamma › Målsättning nr 6: …"
     gemensam: bool
     status: str | None = None  # against last year's plan: ny, ändrad, oförändrad (utgår in removed_summary)
+    uppdrag: Uppdrag | None = field(default=None, compare=False, repr=False)  # the item (to ask Derived.changes)
 
 
 @dataclass(frozen=True)
@@ -201,7 +202,7 @@ class Derived:
 
         def row(u: Uppdrag, kalla: Kalla | None, where: str, gemensam: bool) -> SummaryRow:
             change = self.change_of(u)
-            return SummaryRow(u.nr, u.text, kalla, where, gemensam, change.status if change else None)
+            return SummaryRow(u.nr, u.text, kalla, where, gemensam, change.status if change else None, u)
 
         own = [row(u, u.kalla, fokus_place(place.malsattning.nr, place.fokus), False)
                for place in self.fokus_places for u in place.fokus.uppdrag.namnd if u.nr is not None]
@@ -218,8 +219,8 @@ class Derived:
             return []
         removed = [ch.previous for ch in self.changes.removed
                    if ch.kind in ("uppdrag_nämnd", "uppdrag_gemensamt") and ch.previous.nr is not None]
-        return [SummaryRow(item.nr, item.text, item.kalla, item.place, item.kind == "uppdrag_gemensamt", "utgår")
-                for item in removed]
+        return [SummaryRow(item.nr, item.text, item.kalla, item.place, item.kind == "uppdrag_gemensamt", "utgår",
+                           item.obj) for item in removed]
 
     @cached_property
     def all_styrtal(self) -> list[Styrtal]:

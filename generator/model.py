@@ -111,11 +111,6 @@ def _riktning(value: object) -> object:
     return value.strip().casefold() if isinstance(value, str) else value
 
 
-def _as_list(value: object) -> object:
-    """One text or a list of texts: a single text becomes a list of one."""
-    return [value] if isinstance(value, str) else value
-
-
 def _nr(value: object) -> str:
     if isinstance(value, YamlFloat):
         return value.raw
@@ -196,9 +191,9 @@ class PlanFile(Model):
         "skriven relativt innehållsmappen (t.ex. 'vp-2025'), eller 'git:' och en tagg eller commit där "
         "innehållsmappen ligger i ett git-arkiv (t.ex. 'git:vp-2025'). Utan den görs ingen jämförelse.",
         default=None, min_length=1, max_length=500)
-    beslutsforslag: Annotated[list[Text], BeforeValidator(_as_list)] = F(
-        "beslutsförslag", "Förslag till beslut, t.ex. 'Nämnden föreslås besluta att …': en text, eller en lista "
-        "med en att-sats per rad. Visas på bilden Förslag till beslut.", default_factory=list)
+    beslutsforslag: list[Text] = F(
+        "beslutsförslag", "Förslag till beslut, t.ex. 'Nämnden föreslås besluta att …', en punkt per rad som "
+        "börjar med '- ' (en att-sats per punkt). Visas på bilden Förslag till beslut.", default_factory=list)
 
 
 # ---------------------------------------------------------------- malsattningar.yaml
