@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import MANIFEST, inputs_digest, manifest_bytes, up_to_date
+from .changes import Changes
 from .derive import Derived
 from .layout import Layout, find_layouts_dir
 from .load import load_content
@@ -36,6 +37,7 @@ class BuildOptions:
     final: bool = False  # strict, and the review must find nothing, before anything is written
     pdf: bool = False
     force: bool = False  # rebuild even when nothing changed since the last build
+    compare_with: str | None = None  # last year's plan (a folder or git:REV) instead of plan.yaml's föregående
 
 
 class ReviewFailed(Exception):
@@ -67,7 +69,7 @@ def build(options: BuildOptions) -> BuildResult:
     layouts_dir = find_layouts_dir(options.layouts_dir)
     digest = inputs_digest(
         Path(options.content_dir), layouts_dir, [options.template, options.docx_template, options.outline],
-        {"strict": options.strict, "final": options.final},
+        {"strict": options.strict, "final": options.final, "compare_with": options.compare_with},
     )
     if not options.force and not options.pdf:
         cached = up_to_date(Path(options.output_dir), digest)
@@ -77,7 +79,7 @@ def build(options: BuildOptions) -> BuildResult:
     with Worker(preload=(DECK_RENDERER,)) as worker:  # imports python-pptx while the content loads
         # 1. Gather: content, layouts, templates. Any problem stops here (a warning too, for --final:
         #    missing or incomplete areas and example data are warnings until the final version).
-        loaded = load_content(options.content_dir)
+        loaded = load_content(options.content_dir, options.compare_with)
         blocking = loaded.errors + (loaded.warnings if options.strict or options.final else [])
         if blocking:
             raise ContentError(loaded.problems)
@@ -87,14 +89,15 @@ def build(options: BuildOptions) -> BuildResult:
         output_dir = prepare_output_dir(options.output_dir, options.content_dir)
 
         # 2. Render every document in memory.
-        outputs = render_all(plan, layout, worker)
+        outputs = render_all(plan, layout, worker, loaded.changes)
     if options.final:
         review_before_writing(outputs)
     pdfs, pdf_error = (convert_pdfs(outputs) if options.pdf else ({}, None))
 
     # 3. Write: the only step that touches output/ (the manifest goes in the same atomic write).
     with output_lock(output_dir):
-        written = write_outputs(output_dir, {**outputs, **pdfs, MANIFEST: manifest_bytes(digest, outputs)})
+        manifest = manifest_bytes(digest, outputs, loaded.previous_record)
+        written = write_outputs(output_dir, {**outputs, **pdfs, MANIFEST: manifest})
     documents = [path for path in written if path.name in outputs]
     if pdf_error is not None:
         raise PdfFailed(str(pdf_error), documents)
@@ -102,29 +105,32 @@ def build(options: BuildOptions) -> BuildResult:
                        pdfs=[path for path in written if path.name in pdfs])
 
 
-def render_all(plan: Plan, layout: Layout, worker: Worker) -> dict[str, bytes]:
+def render_all(plan: Plan, layout: Layout, worker: Worker, changes: Changes | None = None) -> dict[str, bytes]:
     """Every output document, in memory and normalised, keyed by file name: the deck in the
-    worker, the Word documents and the spreadsheet here meanwhile."""
-    decks = worker.submit(render_decks_job, plan, layout)
+    worker, the Word documents and the spreadsheet here meanwhile. `changes` is the comparison the
+    load step made (computed once; it travels to the worker in one pickle with the plan)."""
+    decks = worker.submit(render_decks_job, plan, layout, changes)
     # lazy: python-docx and XlsxWriter only once a build gets past the unchanged-inputs check
     from .render.plan import render_plan
     from .render.summary import render_summary_docx, render_summary_xlsx
 
-    derived = Derived(plan)
-    names = document_names(plan.plan.planar)
+    derived = Derived(plan, changes)
+    names = document_names(plan.plan.planar, proposal=derived.changes is not None)
     documents = {
         names["plan"]: normalize_zip(render_plan(plan, derived, layout)),
         names["summary_docx"]: normalize_zip(render_summary_docx(plan, derived, layout)),
         names["summary_xlsx"]: normalize_zip(render_summary_xlsx(plan, derived, layout)),
     }
+    if "plan_proposal" in names:
+        documents[names["plan_proposal"]] = normalize_zip(render_plan(plan, derived, layout, proposal=True))
     return {**worker.result(decks), **documents}
 
 
-def render_decks_job(plan: Plan, layout: Layout) -> dict[str, bytes]:
+def render_decks_job(plan: Plan, layout: Layout, changes: Changes | None = None) -> dict[str, bytes]:
     """The decks, normalised: the worker's job (a module-level function, so a spawned worker finds it)."""
     from .render.deck import render_decks  # lazy: python-pptx only in the worker (already warmed up there)
 
-    return {name: normalize_zip(data) for name, data in render_decks(plan, Derived(plan), layout).items()}
+    return {name: normalize_zip(data) for name, data in render_decks(plan, Derived(plan, changes), layout).items()}
 
 
 def convert_pdfs(outputs: dict[str, bytes]) -> tuple[dict[str, bytes], PdfError | None]:
