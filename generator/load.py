@@ -139,7 +139,7 @@ def _read_previous(reading: _Reading, plan_file: PlanFile | None, compare_with: 
     try:
         source = locate(spec, reading.root, display_path(reading.root, reading.root), from_cli=compare_with is not None)
         with opened(source, list(PREVIOUS_FILES)) as (folder, record):
-            before = _Reading(folder, shown=source.shown)
+            before = _Reading(folder, shown=source.shown, previous=True)
             for name, model in PREVIOUS_FILES.items():
                 before.read(name, model)
     except PreviousError as err:
@@ -176,9 +176,13 @@ class _Reading:
     (last year's plan: "content/vp-2025", "git:vp-2025:content").
     """
 
-    def __init__(self, root: Path, shown: str | None = None):
+    MISSING = "filen saknas — skapa den (vpgen schema visar vad den ska innehålla)"
+    PREVIOUS_MISSING = "filen saknas i förra årets plan — kopiera den dit från förra årets innehållsmapp"
+
+    def __init__(self, root: Path, shown: str | None = None, previous: bool = False):
         self.root = root
         self.shown = shown
+        self.missing = self.PREVIOUS_MISSING if previous else self.MISSING
         self.problems: list[Problem] = []
         self.sources: dict[str, SourceDoc] = {}
         self.parsed: dict[str, BaseModel] = {}
@@ -207,7 +211,7 @@ class _Reading:
         """One of the plan's content files (plan.yaml, malsattningar.yaml, …)."""
         path = self.root / name
         if not _present(path):
-            self._problem(path, "filen saknas — skapa den (vpgen schema visar vad den ska innehålla)")
+            self._problem(path, self.missing)
             return
         value = self._parse(path, name, model)
         if value is not None:
