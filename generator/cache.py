@@ -2,9 +2,10 @@
 
 Inputs are every content file, every file of the layout folder (and any template overrides),
 the build options that change output, vpgen's own source, and last year's plan as the last build
-read it (previous.still_current: its files, or the commit its git revision names). The outputs are hashed too, so
-a deleted or edited output is rebuilt. Only hashlib and json: this runs before anything heavy
-is imported, which is what makes an unchanged build answer in a few hundredths of a second.
+read it (previous.still_current: its files, or the commit its git revision names). The outputs
+are hashed too, so a deleted or edited output is rebuilt. Only the standard library: this runs
+before anything heavy is imported, which is what makes an unchanged build answer in a few
+hundredths of a second.
 """
 
 from __future__ import annotations

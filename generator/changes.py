@@ -410,6 +410,13 @@ class Changes:
                 out[kind] = {status: sum(ch.status == status for ch in found) for status in STATUSES}
         return out
 
+    def totals(self) -> dict[str, int]:
+        """How many items of all kinds are new, changed, unchanged, removed — as the texts name them
+        (nya, andrade, oforandrade, utgar: the templates' values)."""
+        counts = self.counts()
+        keys = (("nya", "ny"), ("andrade", "ändrad"), ("oforandrade", "oförändrad"), ("utgar", "utgår"))
+        return {key: sum(by[status] for by in counts.values()) for key, status in keys}
+
     @property
     def any(self) -> bool:
         """Whether anything changed at all."""

@@ -340,10 +340,12 @@ def check_changes(changes: Changes, plan_file: PlanFile, sources: dict[str, Sour
         item = change.current
         if item is None or change.kind not in NOUNS:
             continue
-        claim = stance(item.kalla, planar)
         if change.kind == "fokusområde" and item.kalla is not None and item.kalla.ny_formulering:
-            change = next((ch for ch in changes.of_kind("mål") if ch.current and ch.current.parent is item), change)
-        _check_tag(report, before, change, item, claim, label, planar)
+            # "Ny målformulering" on a fokusområde speaks of its mål: that is what must be new or reworded.
+            change = next((ch for ch in changes.of_kind("mål") if ch.current and ch.current.parent is item), None)
+            if change is None:
+                continue
+        _check_tag(report, before, change, item, stance(item.kalla, planar), label, planar)
     return report.problems
 
 

@@ -107,7 +107,8 @@ def load_content(root: Path, compare_with: str | None = None) -> Loaded:
     changes = None
     if previous is not None and "malsattningar.yaml" in parsed and "gemensamma.yaml" in parsed:
         changes = compare(previous, parsed["malsattningar.yaml"], parsed["gemensamma.yaml"])
-        problems += check_changes(changes, plan_file, reading.sources, before.sources)
+        if plan_file is not None:  # the rules are relative to the plan year
+            problems += check_changes(changes, plan_file, reading.sources, before.sources)
     if any(name not in parsed for name in CONTENT_FILES) or any(p.severity is Severity.ERROR for p in problems):
         return Loaded(None, sort_problems(problems), reading.sources)
     plan = Plan(

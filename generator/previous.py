@@ -2,8 +2,8 @@
 
 `föregående:` in plan.yaml names a folder relative to the content folder ("vp-2025") or a git
 revision ("git:vp-2025"); `vpgen build --jämför-med` overrides it (a folder relative to where vpgen
-runs, or git:REV). A revision is read with `git show REV:<content folder>/<file>` into a temporary
-folder: the working tree is never touched. Only the standard library: the build's up-to-date check
+runs, or git:REV). A revision is read with `git cat-file blob REV:<content folder>/<file>` into a
+temporary folder: the working tree is never touched. Only the standard library: the build's up-to-date check
 asks `still_current` before anything heavy is imported.
 """
 
@@ -120,9 +120,10 @@ def opened(source: Source, names: list[str]) -> Iterator[tuple[Path, dict]]:
     commit = commit_of(source)
     with tempfile.TemporaryDirectory(prefix="vpgen-foregaende-") as tmp:
         for name in names:
-            shown = _git(["show", f"{commit}:{source.prefix}{name}"], source.repo)  # type: ignore[arg-type]
-            if shown.returncode == 0:
-                (Path(tmp) / name).write_bytes(shown.stdout)
+            # cat-file: the stored bytes as they are (no textconv or other filter of the repository's)
+            blob = _git(["cat-file", "blob", f"{commit}:{source.prefix}{name}"], source.repo)  # type: ignore[arg-type]
+            if blob.returncode == 0:
+                (Path(tmp) / name).write_bytes(blob.stdout)
         yield Path(tmp), {"git": str(source.repo), "rev": source.rev, "commit": commit}
 
 

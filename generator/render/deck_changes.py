@@ -68,18 +68,11 @@ def forandringar(ctx, section) -> list[Spec]:
     changes = ctx.derived.changes
     if changes is None:
         return []
-    counts = changes.counts()
-
     rows = [(ctx.t(f"forandringar_rad_{loose_key(kind)}"),) + tuple(str(by[s]) for s in STATUSES)
-            for kind, by in counts.items()]
+            for kind, by in changes.counts().items()]
     return [TableSpec(ctx.t("forandringar", forra=changes.label), tuple(ctx.t("forandringar_kolumner").split("|")),
                       rows, widths=(3.0, 1, 1, 1.3, 1), numeric=(False, True, True, True, True),
-                      intro=ctx.t("forandringar_intro", forra=changes.label, **_totals(counts)))]
-
-
-def _totals(counts: dict[str, dict[str, int]]) -> dict[str, int]:
-    return {key: sum(by[status] for by in counts.values())
-            for key, status in (("nya", "ny"), ("andrade", "ändrad"), ("utgar", "utgår"), ("oforandrade", "oförändrad"))}
+                      intro=ctx.t("forandringar_intro", forra=changes.label, **changes.totals()))]
 
 
 def utgar(ctx, section) -> list[Spec]:

@@ -126,7 +126,7 @@ def _describe(ctx: _Ctx, kind: str, obj) -> str:
     if kind == "styrtal":
         return " · ".join(cell for cell in _styrtal_cells(ctx, obj)[:3] if cell != ctx.missing)
     if kind.startswith("uppdrag") and obj.nr is not None:
-        return f"Nr {obj.nr}. {obj.text}"
+        return ctx.t("plan_forandringar_numrerat", nr=obj.nr, text=obj.text)
     return obj.namn if kind == "fokusområde" else obj.text
 
 

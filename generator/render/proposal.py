@@ -17,7 +17,7 @@ from typing import Callable, Iterator
 
 from docx.oxml.ns import qn
 
-from ..changes import STATUSES, Changes
+from ..changes import Changes
 from ..messages import loose_key
 from .revisions import Revisions, tracked
 from .word import DocxWriter
@@ -220,14 +220,11 @@ def change_tables(w: DocxWriter, changes: Changes, t, year: int, describe: Calla
     direction and target). Not tracked: it is a reader's aid to the tracked changes.
     """
     forra = changes.label
-    counts = changes.counts()
-    totals = {status: sum(by[status] for by in counts.values()) for status in STATUSES}
-    w.paragraph(t("plan_forandringar_intro", forra=forra, datum=changes.date, nya=totals["ny"],
-                  andrade=totals["ändrad"], utgar=totals["utgår"], oforandrade=totals["oförändrad"]))
+    w.paragraph(t("plan_forandringar_intro", forra=forra, datum=changes.date, **changes.totals()))
     missing = t("plan_saknas")
     header = [t("plan_forandringar_kol_status"), t("plan_forandringar_kol_var"),
               t("plan_forandringar_kol_forslag", ar=year), t("plan_forandringar_kol_forra", forra=forra)]
-    for kind in counts:
+    for kind in changes.counts():
         found = [ch for ch in changes.of_kind(kind) if ch.status != "oförändrad"]
         if not found:
             continue

@@ -158,14 +158,15 @@ def malstruktur(ctx: Context, section) -> list[Spec]:
 def fokusomraden(ctx: Context, section) -> list[Spec]:
     specs = []
     label_namnd = ctx.t("uppdrag_namnd_etikett", namnd=ctx.plan.plan.namnd.bestamd_form)
+
+    def mal_line(m) -> str:
+        return ctx.t("mal_rad", text=m.text, kalla=m.kalla)
+
     for place in ctx.derived.fokus_places:
         fokus = place.fokus
         base = ctx.t("fokus_rubrik", nr=fokus.nr, namn=place.title_name)
         mal = []
         if fokus.mal is not None:
-            def mal_line(m) -> str:
-                return ctx.t("mal_rad", text=m.text, kalla=m.kalla)
-
             mal = [Para(item_runs(ctx, fokus.mal, (Run(mal_line(fokus.mal)),)), bullet=False, space_before=0,
                         note=note(ctx, "Mål", fokus.mal.kalla, fokus.mal, mal_line))]
         styrtal = styrtal_paras(ctx, fokus.styrtal) or [para(ctx.t("inga_styrtal"), bullet=False, space_before=10)]

@@ -17,7 +17,7 @@ from .template import TITLE_PH, Rect, ph_type, placeholders_of
 BULLETS = ("•", "–", "•")
 # Colour roles of runs (fit.Run.tone). A label never relies on its colour alone: it is a bold word
 # ("Ny:", "Ändrad:"); each colour has at least 5:1 contrast on white.
-TONES = {"ny": "1E7B34", "ändrad": "A14E00", "utgår": "A4262C", "dämpad": "666666"}
+TONES = {"ny": "1E7B34", "ändrad": "A14E00", "dämpad": "666666"}
 MARKER_FILL = "FFF2CC"
 MARKER_SIZE = 14  # pt
 
