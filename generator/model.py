@@ -133,7 +133,7 @@ Year = Annotated[int, BeforeValidator(_integer), Field(ge=2000, le=2100)]
 Datum = Annotated[datetime.date, BeforeValidator(_date)]
 Flagga = Annotated[bool, BeforeValidator(_flag)]
 Riktning = Annotated[Literal["öka", "minska"], BeforeValidator(_riktning)]
-ItemId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
+ItemId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 
 
 def F(alias: str, description: str, **kwargs):
@@ -186,11 +186,11 @@ class PlanFile(Model):
     )
     tidplan: list[Milstolpe] = F("tidplan", "Milstolparna i ordning.", min_length=1)
     omraden: list[OmradeRef] = F("områden", "Områdena som lämnar underlag, i presentationsordning.")
-    foregaende: str | None = F(
+    foregaende: Text | None = F(
         "föregående", "Förra årets antagna plan, som förslaget jämförs med: en mapp med samma innehållsformat, "
         "skriven relativt innehållsmappen (t.ex. 'vp-2025'), eller 'git:' och en tagg eller commit där "
         "innehållsmappen ligger i ett git-arkiv (t.ex. 'git:vp-2025'). Utan den görs ingen jämförelse.",
-        default=None, min_length=1, max_length=500)
+        default=None)
     beslutsforslag: list[Text] = F(
         "beslutsförslag", "Förslag till beslut, t.ex. 'Nämnden föreslås besluta att …', en punkt per rad som "
         "börjar med '- ' (en att-sats per punkt). Visas på bilden Förslag till beslut.", default_factory=list)
@@ -230,7 +230,7 @@ class Styrtal(Model):
         return found.group(0) if found else None
 
 
-ID_HELP = ("Valfritt kort id (a–z, siffror, bindestreck) som följer {vad} från år till år; "
+ID_HELP = ("Kort id (små bokstäver a–z, siffror och bindestreck) som följer {vad} från år till år; "
            "jämförelsen med förra årets plan kopplar ihop poster med samma id även när texten ändrats.")
 
 
