@@ -124,17 +124,13 @@ class Tracked(Plain):
     def bullets(self, kind: str, parent: object | None, items: list, text_of: TextOf) -> None:
         if self._plain:
             return super().bullets(kind, parent, items, text_of)
-        for entry in self.changes.merged(parent, kind, items):
-            change = entry.change
-            if entry.old:
-                with self._whole("del"):
-                    self.w.bullets([text_of(change.previous.obj)])
-            elif entry.inserted:
-                with self._whole("ins"):
-                    self.w.bullets([text_of(change.current.obj)])
-            else:
-                self.w.bullets([text_of(change.current.obj)])
-                self._revise(self._last(), change.current.obj, text_of)
+
+        def one(obj: object) -> None:
+            self.w.bullets([text_of(obj)])
+            if not self._plain:  # a kept item (a new or removed one is marked whole by blocks())
+                self._revise(self._last(), obj, text_of)
+
+        self.blocks(kind, parent, items, one)
 
     def _last(self):
         body = self.w.doc.element.body
