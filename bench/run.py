@@ -157,7 +157,9 @@ def markdown(content: Path) -> str:
 # ---------------------------------------------------------------- measuring
 
 def vpgen(*args: str) -> list[str]:
-    return [sys.executable, "-m", "generator", *args] if not shutil.which("vpgen") else ["vpgen", *args]
+    """This interpreter's vpgen (its console script, else -m generator): never another install on PATH."""
+    script = Path(sys.executable).with_name("vpgen")
+    return [str(script), *args] if script.is_file() else [sys.executable, "-m", "generator", *args]
 
 
 def timed(cmd: list[str], cwd: Path | None = None) -> float:
@@ -217,6 +219,11 @@ def stages(content: Path, out: Path) -> dict[str, float]:
     start = time.perf_counter()
     outputs[names["plan"]] = render_plan(plan, d, layout)
     t["render plan"] = time.perf_counter() - start
+    start = time.perf_counter()
+    d.changes  # noqa: B018 - the comparison with last year's plan (the sample has one)
+    if d.changes is not None:
+        outputs[f"forslag-{names['plan']}"] = render_plan(plan, d, layout, proposal=True)
+    t["compare+proposal"] = time.perf_counter() - start
     start = time.perf_counter()
     outputs[names["summary_docx"]] = render_summary_docx(plan, d, layout)
     outputs[names["summary_xlsx"]] = render_summary_xlsx(plan, d, layout)

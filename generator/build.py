@@ -31,6 +31,7 @@ class BuildOptions:
     final: bool = False  # strict, and the review must find nothing, before anything is written
     pdf: bool = False
     force: bool = False  # rebuild even when nothing changed since the last build
+    compare_with: str | None = None  # last year's plan (a folder or git:REV) instead of plan.yaml's föregående
 
 
 class ReviewFailed(Exception):
@@ -65,7 +66,7 @@ def build(options: BuildOptions) -> BuildResult:
     layouts_dir = find_layouts_dir(options.layouts_dir)
     digest = inputs_digest(
         Path(options.content_dir), layouts_dir, [options.template, options.docx_template, options.outline],
-        {"strict": options.strict, "final": options.final},
+        {"strict": options.strict, "final": options.final, "compare_with": options.compare_with},
     )
     if not options.force and not options.pdf:
         cached = up_to_date(Path(options.output_dir), digest)
@@ -79,7 +80,7 @@ def build(options: BuildOptions) -> BuildResult:
     with Worker(preload=(DECK_RENDERER,)) as worker:  # imports python-pptx while the content loads
         # 1. Gather: content, layouts, templates. Any problem stops here (a warning too, for --final:
         #    missing or incomplete areas and example data are warnings until the final version).
-        loaded = load_content(options.content_dir)
+        loaded = load_content(options.content_dir, options.compare_with)
         blocking = loaded.errors + (loaded.warnings if options.strict or options.final else [])
         if blocking:
             raise ContentError(loaded.problems)
@@ -89,14 +90,15 @@ def build(options: BuildOptions) -> BuildResult:
         output_dir = prepare_output_dir(options.output_dir, options.content_dir)
 
         # 2. Render every document in memory.
-        outputs, notes = render_all(plan, layout, worker)
+        outputs, notes = render_all(plan, layout, worker, loaded.changes)
     if options.final:
         review_before_writing(outputs)
     pdfs, pdf_error = (convert_pdfs(outputs) if options.pdf else ({}, None))
 
     # 3. Write: the only step that touches output/ (the manifest goes in the same atomic write).
     with output_lock(output_dir):
-        written = write_outputs(output_dir, {**outputs, **pdfs, MANIFEST: manifest_bytes(digest, outputs)})
+        manifest = manifest_bytes(digest, outputs, loaded.previous_record)
+        written = write_outputs(output_dir, {**outputs, **pdfs, MANIFEST: manifest})
     documents = [path for path in written if path.name in outputs]
     if pdf_error is not None:
         raise PdfFailed(str(pdf_error), documents)

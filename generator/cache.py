@@ -1,9 +1,11 @@
 """Skip a build whose inputs did not change: a manifest of input and output hashes in output/.
 
 Inputs are every content file, every file of the layout folder (and any template overrides),
-the build options that change output, and vpgen's own source. The outputs are hashed too, so
-a deleted or edited output is rebuilt. Only hashlib and json: this runs before anything heavy
-is imported, which is what makes an unchanged build answer in a few hundredths of a second.
+the build options that change output, vpgen's own source, and last year's plan as the last build
+read it (previous.still_current: its files, or the commit its git revision names). The outputs
+are hashed too, so a deleted or edited output is rebuilt. Only the standard library: this runs
+before anything heavy is imported, which is what makes an unchanged build answer in a few
+hundredths of a second.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import hashlib
 import json
 import os
 from pathlib import Path
+
+from .previous import still_current
 
 MANIFEST = ".vpgen-manifest.json"
 PACKAGE = Path(__file__).resolve().parent
@@ -67,7 +71,7 @@ def up_to_date(output_dir: Path, digest: str | None) -> list[Path] | None:
         return None
     try:
         manifest = json.loads((output_dir / MANIFEST).read_text(encoding="utf-8"))
-        if manifest.get("inputs") != digest:
+        if manifest.get("inputs") != digest or not still_current(manifest.get("previous")):
             return None
         outputs = [output_dir / name for name in manifest["outputs"]]
         if all(_digest(path) == manifest["outputs"][path.name] for path in outputs):
@@ -77,7 +81,11 @@ def up_to_date(output_dir: Path, digest: str | None) -> list[Path] | None:
     return None
 
 
-def manifest_bytes(digest: str | None, outputs: dict[str, bytes]) -> bytes:
-    """The manifest written with the outputs (in the same atomic write)."""
+def manifest_bytes(digest: str | None, outputs: dict[str, bytes], previous: dict | None = None) -> bytes:
+    """The manifest written with the outputs (in the same atomic write). `previous` records what was
+    read as last year's plan (previous.opened): its files' hashes, or the commit a git revision named,
+    so a change there (a folder outside the content, a moved tag) rebuilds."""
     data = {"inputs": digest, "outputs": {name: hashlib.sha256(blob).hexdigest() for name, blob in outputs.items()}}
+    if previous:
+        data["previous"] = previous
     return json.dumps(data, indent=1, sort_keys=True).encode()

@@ -16,11 +16,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
+from .changes import Change, Changes
 from .figures import DATA_FILE, StyrtalDataFile, check_data, check_targets, styrtal_places
-from .formatting import sv_number
+from .formatting import shorten, sv_number
+from .kalla import DECIDED, DECIDED_NOW, PROPOSED, stance
 from .model import (
-    AREA_DIR, AnvisningarFile, EkonomiFile, Fokusomrade, GemensammaFile, MalsattningarFile, OmradeFile,
-    OmradeRef, Plan, PlanFile, Styrtal, Uppdrag,
+    AREA_DIR, AnvisningarFile, EkonomiFile, GemensammaFile, MalsattningarFile, OmradeFile, OmradeRef, Plan,
+    PlanFile, PreviousPlan, Styrtal, Uppdrag, walk_fokus,
 )
 from .problems import Problem, Severity, format_key_path
 from .sanitize import clean_text, refused_links
@@ -56,14 +58,6 @@ def _unit(stated: Decimal) -> Decimal:
 def _sum_agrees(computed: Decimal, stated: Decimal) -> bool:
     """The parts, as written, add up to the total once rounded to the total's precision."""
     return abs(computed - stated) <= _unit(stated) / 2
-
-
-def walk_fokus(fokus: list[Fokusomrade], loc: tuple, parent: str | None = None
-               ) -> Iterator[tuple[Fokusomrade, tuple, str | None]]:
-    """Every fokusområde, depth first, with its loc and its parent's nr."""
-    for i, item in enumerate(fokus):
-        yield item, loc + (i,), parent
-        yield from walk_fokus(item.delomraden, loc + (i, "delområden"), item.nr)
 
 
 def _check_styrtal(report: _Reporter, file: str, styrtal: list[Styrtal], loc: tuple) -> None:
@@ -103,7 +97,8 @@ def _check_goals(mal: MalsattningarFile, report: _Reporter, uppdrag_nr: dict[int
             report(mfile, gloc + ("nr",), f"målsättning nr {goal.nr} finns redan — varje målsättning har ett eget nummer")
         goal_nrs.setdefault(goal.nr, gi)
         _check_styrtal(report, mfile, goal.styrtal, gloc + ("styrtal",))
-        for fokus, floc, parent_nr in walk_fokus(goal.fokusomraden, gloc + ("fokusområden",)):
+        for fokus, floc, parent in walk_fokus(goal.fokusomraden, gloc + ("fokusområden",)):
+            parent_nr = parent.nr if parent is not None else None
             prefix = f"{parent_nr}." if parent_nr else f"{goal.nr}."
             if not fokus.nr.startswith(prefix):
                 report(mfile, floc + ("nr",),
@@ -263,8 +258,10 @@ def _check_links(sources: dict[str, SourceDoc], report: _Reporter) -> None:
                                   "http://, https:// eller mailto: får stå i innehållet; ta bort länken")
 
 
-def check_content(files: dict[str, object], areas: list[AreaInput], sources: dict[str, SourceDoc]) -> list[Problem]:
-    """Every cross-rule whose files are valid; `files` maps content file name to its parsed model."""
+def check_content(files: dict[str, object], areas: list[AreaInput], sources: dict[str, SourceDoc],
+                  previous: PreviousPlan | None = None) -> list[Problem]:
+    """Every cross-rule whose files are valid; `files` maps content file name to its parsed model;
+    `previous` is last year's plan when the plan is compared with one."""
     report = _Reporter(sources)
     uppdrag_nr: dict[int, str] = {}
     goal_nrs: dict[int, int] | None = None
@@ -285,11 +282,11 @@ def check_content(files: dict[str, object], areas: list[AreaInput], sources: dic
     anv = files.get("anvisningar.yaml")
     _check_areas(areas, anv if isinstance(anv, AnvisningarFile) else None, fokus_nrs, report)
     _check_links(sources, report)
-    _check_figures(files, report)
+    _check_figures(files, report, previous)
     return report.problems
 
 
-def _check_figures(files: dict[str, object], report: _Reporter) -> None:
+def _check_figures(files: dict[str, object], report: _Reporter, previous: PreviousPlan | None) -> None:
     """The optional styrtal-data.yaml against the texts (once both text files are valid)."""
     data = files.get(DATA_FILE)
     mal, gem = files.get("malsattningar.yaml"), files.get("gemensamma.yaml")
@@ -299,6 +296,8 @@ def _check_figures(files: dict[str, object], report: _Reporter) -> None:
     places = styrtal_places(mal, gem)
     check_data(data, places, report, report.warning)
     ids = {entry.id for entry in data.styrtal}
+    if previous is not None:  # an id may also (only) link a styrtal to last year's
+        ids |= {place.styrtal.id for place in styrtal_places(previous.malsattningar, previous.gemensamma)}
     for place in places:
         if place.styrtal.id and place.styrtal.id not in ids:
             report.warning(place.file, place.loc + ("id",),
@@ -317,3 +316,61 @@ def cross_check(plan: Plan, sources: dict[str, SourceDoc]) -> list[Problem]:
         files["styrtal-data.yaml"] = plan.styrtal_data
     areas = [(area.ref.fil, area.content, area.ref) for area in plan.omraden if area.content is not None]
     return check_content(files, areas, sources)
+
+
+# ---------------------------------------------------------------- the källa tags against last year's plan
+
+NOUNS = {"målsättning": "målsättningen", "fokusområde": "fokusområdet", "mål": "målet", "styrtal": "styrtalet",
+         "uppdrag_nämnd": "uppdraget", "uppdrag_förvaltning": "uppdraget", "uppdrag_gemensamt": "uppdraget"}
+
+
+def check_changes(changes: Changes, plan_file: PlanFile, sources: dict[str, SourceDoc],
+                  previous_sources: dict[str, SourceDoc]) -> list[Problem]:
+    """Warnings where a källa disagrees with the comparison (rules relative to the plan year):
+    a tag of something already decided (DN 2025, Från FM) on an item that is new or reworded; a
+    proposal (Förslag DN 2026, Ny målformulering 2026) or a decision for the plan year (FM 2026) on
+    an item that stands unchanged in last year's plan. Also a previous plan that is not earlier."""
+    report, before = _Reporter(sources), _Reporter(previous_sources)
+    planar, label = plan_file.planar, changes.label
+    if changes.year >= planar:
+        report.warning("plan.yaml", ("föregående",),
+                       f"planen som jämförs med ({changes.source}) gäller {changes.year}, men den här planen gäller "
+                       f"{planar} — ange förra årets antagna plan")
+    for change in changes.changes:
+        item = change.current
+        if item is None or change.kind not in NOUNS:
+            continue
+        if change.kind == "fokusområde" and item.kalla is not None and item.kalla.ny_formulering:
+            # "Ny målformulering" on a fokusområde speaks of its mål: that is what must be new or reworded.
+            change = next((ch for ch in changes.of_kind("mål") if ch.current and ch.current.parent is item), None)
+            if change is None:
+                continue
+        _check_tag(report, before, change, item, stance(item.kalla, planar), label, planar)
+    return report.problems
+
+
+def _check_tag(report: _Reporter, before: _Reporter, change: Change, item, claim: str | None, label: str,
+               planar: int) -> None:
+    noun = NOUNS[item.kind]
+    loc = item.kalla_loc or item.loc
+    tag = f"'{item.kalla}'"
+    inherited = "" if item.kalla_loc else " (källan gäller för hela filen, se 'källa:' överst)"
+    write = "lägg till källan" if not item.kalla_loc else "skriv källan"
+    prev = change.previous
+    was = f"{before.where(prev.file, prev.loc)}" if prev is not None else ""
+    organ = item.kalla.organ if item.kalla is not None else None
+    now = f"FM {planar}" if organ == "FM" else f"Förslag DN {planar}"
+    if claim == DECIDED and change.status == "ny":
+        report.warning(item.file, loc, f"{noun} är märkt {tag}{inherited}, alltså redan beslutat, men finns inte i "
+                                       f"{label} — {write} '{now}' om det är nytt för {planar}")
+    elif claim == DECIDED and change.reworded:
+        report.warning(item.file, loc, f"{noun} är märkt {tag}{inherited}, alltså redan beslutat, men formuleringen "
+                                       f"skiljer sig från {label} ({was}: ”{shorten(prev.text, 70)}”) — {write} "
+                                       f"'{now}' om ändringen är ett förslag, annars samma formulering som i {label}")
+    elif claim in (PROPOSED, DECIDED_NOW) and change.status == "oförändrad":
+        decided = prev.kalla if prev is not None and stance(prev.kalla, planar) == DECIDED else None
+        then = f"'{decided}'" if decided else ("'Från FM'" if organ == "FM" else f"'DN {planar - 1}'")
+        what = "ett förslag" if claim == PROPOSED else f"beslutat för {planar}"
+        subject = "målet " if item.kind == "fokusområde" else ""
+        report.warning(item.file, loc, f"{noun} är märkt {tag}{inherited}, alltså {what}, men {subject}står "
+                                       f"likadant i {label} ({was}) — {write} {then} om det inte är nytt")

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
+from .changes import Change, Changes, compare, fokus_place, gemensam_heading, gemensam_place
 from .figures import Figures, all_figures, styrtal_places
 from .kalla import Kalla
 from .model import AREA_DIR, Area, Fokusomrade, Gemensam, Malsattning, Plan, Styrtal, Uppdrag
@@ -38,8 +39,10 @@ class SummaryRow:
     nr: int
     text: str
     kalla: Kalla | None
-    placering: str  # "Målsättning 4 › Fokusområde 4.1.1 …" or "Gemensam: Målsättning 6 …"
+    placering: str  # "Målsättning 4 › Fokusområde 4.1.1 …" or "Gemensamma › Målsättning nr 6: …"
     gemensam: bool
+    status: str | None = None  # against last year's plan: ny, ändrad, oförändrad (utgår in removed_summary)
+    uppdrag: Uppdrag | None = field(default=None, compare=False, repr=False)  # the item (to ask Derived.changes)
 
 
 @dataclass(frozen=True)
@@ -121,10 +124,27 @@ def walk_leaves(fokus: list[Fokusomrade], goal: Malsattning, parent: Fokusomrade
 
 
 class Derived:
-    """Computed views of one plan; cheap to build, each view computed once."""
+    """Computed views of one plan; cheap to build, each view computed once.
 
-    def __init__(self, plan: Plan):
+    `changes`: the comparison with last year's plan when the caller already has it (the load step
+    computes it for its checks); otherwise it is computed here when the plan has a previous plan.
+    """
+
+    def __init__(self, plan: Plan, changes: Changes | None = None):
         self.plan = plan
+        self._given_changes = changes
+
+    @cached_property
+    def changes(self) -> Changes | None:
+        """The plan against last year's adopted plan, or None when there is none."""
+        if self._given_changes is not None:
+            return self._given_changes
+        previous = self.plan.previous
+        return compare(previous, self.plan.malsattningar, self.plan.gemensamma) if previous is not None else None
+
+    def change_of(self, obj: object) -> Change | None:
+        """An item's change against last year's plan (None without a comparison)."""
+        return self.changes.of(obj) if self.changes is not None else None
 
     @cached_property
     def fokus_places(self) -> list[FokusPlace]:
@@ -170,10 +190,7 @@ class Derived:
 
     def gemensam_title(self, group: Gemensam) -> str:
         """'Målsättning nr 6: Forskning …' or the group's own tema."""
-        if group.malsattning is None:
-            return group.tema or ""
-        text = group.formulering or self.goal(group.malsattning).text
-        return f"Målsättning nr {group.malsattning}: {text}"
+        return gemensam_heading(group, {g.nr: g for g in self.plan.malsattningar.malsattningar})
 
     def gemensam_kalla(self, item: Uppdrag) -> Kalla:
         return item.kalla or self.plan.gemensamma.kalla
@@ -181,16 +198,29 @@ class Derived:
     @cached_property
     def summary(self) -> list[SummaryRow]:
         """The nämnd's own numbered uppdrag by number, then the gemensamma in plan order."""
-        own = []
-        for place in self.fokus_places:
-            where = f"Målsättning {place.malsattning.nr} › Fokusområde {place.fokus.nr} {place.fokus.namn}"
-            own += [SummaryRow(u.nr, u.text, u.kalla, where, False) for u in place.fokus.uppdrag.namnd if u.nr is not None]
-        own.sort(key=lambda row: row.nr)
-        shared = []
-        for group in self.plan.gemensamma.gemensamma:
-            where = f"Gemensamma › {self.gemensam_title(group)}"
-            shared += [SummaryRow(u.nr, u.text, self.gemensam_kalla(u), where, True) for u in group.uppdrag if u.nr is not None]
+        goals = {g.nr: g for g in self.plan.malsattningar.malsattningar}
+
+        def row(u: Uppdrag, kalla: Kalla | None, where: str, gemensam: bool) -> SummaryRow:
+            change = self.change_of(u)
+            return SummaryRow(u.nr, u.text, kalla, where, gemensam, change.status if change else None, u)
+
+        own = [row(u, u.kalla, fokus_place(place.malsattning.nr, place.fokus), False)
+               for place in self.fokus_places for u in place.fokus.uppdrag.namnd if u.nr is not None]
+        own.sort(key=lambda r: r.nr)
+        shared = [row(u, self.gemensam_kalla(u), gemensam_place(group, goals), True)
+                  for group in self.plan.gemensamma.gemensamma for u in group.uppdrag if u.nr is not None]
         return own + shared
+
+    @cached_property
+    def removed_summary(self) -> list[SummaryRow]:
+        """The numbered uppdrag of last year's plan that the plan drops: their number, text, källa and
+        place as they were (empty without a comparison)."""
+        if self.changes is None:
+            return []
+        removed = [ch.previous for ch in self.changes.removed
+                   if ch.kind in ("uppdrag_nämnd", "uppdrag_gemensamt") and ch.previous.nr is not None]
+        return [SummaryRow(item.nr, item.text, item.kalla, item.place, item.kind == "uppdrag_gemensamt", "utgår",
+                           item.obj) for item in removed]
 
     @cached_property
     def all_styrtal(self) -> list[Styrtal]:

@@ -27,7 +27,7 @@ from pydantic import BeforeValidator, Field
 
 from .formatting import shorten, sv_number
 from .messages import did_you_mean
-from .model import Datum, F, Flagga, GemensammaFile, MalsattningarFile, Model, Number, Styrtal, Text
+from .model import Datum, F, Flagga, GemensammaFile, MalsattningarFile, Model, Number, Styrtal, Text, walk_fokus
 from .sanitize import match_key
 from .yamlsrc import YamlFloat
 
@@ -107,12 +107,6 @@ class Place:
     group: str  # "fokus:4.1.1", "mal:4", "gemensam:2": which chart slide it belongs to
 
 
-def _walk(items, loc: tuple):
-    for i, item in enumerate(items):
-        yield item, loc + (i,)
-        yield from _walk(item.delomraden, loc + (i, "delområden"))
-
-
 def styrtal_places(mal: MalsattningarFile | None, gem: GemensammaFile | None) -> list[Place]:
     """Every styrtal of the texts, in plan order."""
     places: list[Place] = []
@@ -121,7 +115,7 @@ def styrtal_places(mal: MalsattningarFile | None, gem: GemensammaFile | None) ->
             gloc = ("målsättningar", gi)
             places += [Place(s, "malsattningar.yaml", gloc + ("styrtal", i), f"mal:{goal.nr}")
                        for i, s in enumerate(goal.styrtal)]
-            for fokus, floc in _walk(goal.fokusomraden, gloc + ("fokusområden",)):
+            for fokus, floc, _parent in walk_fokus(goal.fokusomraden, gloc + ("fokusområden",)):
                 places += [Place(s, "malsattningar.yaml", floc + ("styrtal", i), f"fokus:{fokus.nr}")
                            for i, s in enumerate(fokus.styrtal)]
     if gem is not None:

@@ -38,6 +38,24 @@ class Kalla:
         return self.forslag or self.ny_formulering
 
 
+# What a källa says about an item against last year's plan (see stance()).
+DECIDED = "beslutat"  # DN 2025, Från FM: decided before, so it stood in last year's plan as it is
+PROPOSED = "förslag"  # Förslag DN 2026, Ny målformulering 2026: proposed now, so new or reworded
+DECIDED_NOW = "nytt beslut"  # FM 2026 in a plan for 2026: decided for the plan year, so new this year
+
+
+def stance(kalla: Kalla | None, planar: int) -> str | None:
+    """What the tag claims relative to the plan year: DECIDED, PROPOSED, DECIDED_NOW, or None (no
+    tag, or a year after the plan's, which claims nothing we can check)."""
+    if kalla is None:
+        return None
+    if kalla.is_new:
+        return PROPOSED
+    if kalla.ar is None or kalla.ar < planar:
+        return DECIDED
+    return DECIDED_NOW if kalla.ar == planar else None
+
+
 KALLA_FORMS = "DN 2025, FM 2026, Förslag DN 2026, Från FM, Ny målformulering 2026"
 
 # Spaces may be no-break spaces; the year may follow the organ without a space ("DN2025").

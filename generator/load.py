@@ -8,10 +8,12 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .checks import AreaInput, check_content
+from .changes import Changes, compare
+from .checks import AreaInput, check_changes, check_content
 from .figures import DATA_FILE, StyrtalDataFile
-from .model import AREA_DIR, CONTENT_FILES, Area, OmradeFile, Plan
-from .problems import Problem, Severity, display_path, format_key_path, sort_problems
+from .model import AREA_DIR, CONTENT_FILES, PREVIOUS_FILES, Area, OmradeFile, Plan, PlanFile, PreviousPlan
+from .previous import PreviousError, locate, opened
+from .problems import Problem, Severity, display_path, sort_problems
 from .parse import parse_file
 from .yamlsrc import SourceDoc
 
@@ -23,6 +25,8 @@ class Loaded:
     plan: Plan | None
     problems: list[Problem]
     sources: dict[str, SourceDoc] = field(default_factory=dict)
+    changes: Changes | None = None  # the plan against last year's, when it has one and both are valid
+    previous_record: dict | None = None  # what was read as last year's plan (for the build's manifest)
 
     @property
     def errors(self) -> list[Problem]:
@@ -81,8 +85,12 @@ def _listing(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
         return []
 
 
-def load_content(root: Path) -> Loaded:
-    """Read, validate and cross-check a content folder; every problem is collected. Nothing is written."""
+def load_content(root: Path, compare_with: str | None = None) -> Loaded:
+    """Read, validate and cross-check a content folder; every problem is collected. Nothing is written.
+
+    Last year's plan (plan.yaml's föregående, or `compare_with`: a folder or git:REV) is read and
+    checked too, and the plan compared with it.
+    """
     root = Path(root)
     unusable = _unusable_folder(root)
     if unusable:
@@ -90,10 +98,17 @@ def load_content(root: Path) -> Loaded:
     reading = _Reading(root)
     for name, model in CONTENT_FILES.items():
         reading.read(name, model)
-    areas, area_inputs = reading.read_areas(reading.parsed.get("plan.yaml"))
+    plan_file = reading.parsed.get("plan.yaml")
+    areas, area_inputs = reading.read_areas(plan_file)
     reading.read_figures()
-    problems = reading.problems + check_content(reading.parsed, area_inputs, reading.sources)
+    previous, before, record = _read_previous(reading, plan_file, compare_with)
+    problems = reading.problems + before.problems + check_content(reading.parsed, area_inputs, reading.sources, previous)
     parsed = reading.parsed
+    changes = None
+    if previous is not None and "malsattningar.yaml" in parsed and "gemensamma.yaml" in parsed:
+        changes = compare(previous, parsed["malsattningar.yaml"], parsed["gemensamma.yaml"])
+        if plan_file is not None:  # the rules are relative to the plan year
+            problems += check_changes(changes, plan_file, reading.sources, before.sources)
     if any(name not in parsed for name in CONTENT_FILES) or any(p.severity is Severity.ERROR for p in problems):
         return Loaded(None, sort_problems(problems), reading.sources)
     plan = Plan(
@@ -106,8 +121,42 @@ def load_content(root: Path) -> Loaded:
         anvisningar=parsed["anvisningar.yaml"],
         omraden=areas,
         styrtal_data=parsed.get(DATA_FILE),
+        previous=previous,
     )
-    return Loaded(plan, sort_problems(problems), reading.sources)
+    return Loaded(plan, sort_problems(problems), reading.sources, changes, record)
+
+
+def _read_previous(reading: _Reading, plan_file: PlanFile | None, compare_with: str | None
+                   ) -> tuple[PreviousPlan | None, _Reading, dict | None]:
+    """Last year's plan (PREVIOUS_FILES only), checked on its own: (plan, its reading, fingerprint).
+
+    `compare_with` (the command line) wins over plan.yaml's föregående. Its problems name its own
+    files ("content/vp-2025/malsattningar.yaml:12", "git:vp-2025:content/plan.yaml:3").
+    """
+    spec = compare_with if compare_with is not None else (plan_file.foregaende if plan_file is not None else None)
+    empty = _Reading(reading.root)
+    if spec is None:
+        return None, empty, None
+    try:
+        source = locate(spec, reading.root, display_path(reading.root, reading.root), from_cli=compare_with is not None)
+        with opened(source, list(PREVIOUS_FILES)) as (folder, record):
+            before = _Reading(folder, shown=source.shown, previous=True)
+            for name, model in PREVIOUS_FILES.items():
+                before.read(name, model)
+    except PreviousError as err:
+        if compare_with is not None:
+            empty.problems.append(Problem("--jämför-med", 0, 0, "", str(err)))
+        else:
+            doc = reading.sources.get("plan.yaml")
+            line, col = doc.pos(("föregående",)) if doc else (0, 0)
+            empty.problems.append(Problem(doc.shown if doc else "plan.yaml", line, col, "föregående", str(err)))
+        return None, empty, None
+    before.problems += check_content(before.parsed, [], before.sources)
+    if len(before.parsed) < len(PREVIOUS_FILES) or any(p.severity is Severity.ERROR for p in before.problems):
+        return None, before, record
+    previous = PreviousPlan(plan=before.parsed["plan.yaml"], malsattningar=before.parsed["malsattningar.yaml"],
+                            gemensamma=before.parsed["gemensamma.yaml"], source=source.shown)
+    return previous, before, record
 
 
 def _unusable_folder(root: Path) -> Problem | None:
@@ -122,16 +171,30 @@ def _unusable_folder(root: Path) -> Problem | None:
 
 
 class _Reading:
-    """The files of one content folder as they are read: models, sources, problems."""
+    """The files of one content folder as they are read: models, sources, problems.
 
-    def __init__(self, root: Path):
+    `shown` names the folder in messages, when not its path relative to the folder above it
+    (last year's plan: "content/vp-2025", "git:vp-2025:content").
+    """
+
+    MISSING = "filen saknas — skapa den (vpgen schema visar vad den ska innehålla)"
+    PREVIOUS_MISSING = "filen saknas i förra årets plan — kopiera den dit från förra årets innehållsmapp"
+
+    def __init__(self, root: Path, shown: str | None = None, previous: bool = False):
         self.root = root
+        self.shown = shown
+        self.missing = self.PREVIOUS_MISSING if previous else self.MISSING
         self.problems: list[Problem] = []
         self.sources: dict[str, SourceDoc] = {}
         self.parsed: dict[str, BaseModel] = {}
 
+    def show(self, path: Path) -> str:
+        if self.shown is None:
+            return display_path(path, self.root)
+        return f"{self.shown}/{Path(path).relative_to(self.root).as_posix()}"
+
     def _problem(self, path: Path, message: str, severity: Severity = Severity.ERROR) -> None:
-        self.problems.append(Problem(display_path(path, self.root), 0, 0, "", message, severity))
+        self.problems.append(Problem(self.show(path), 0, 0, "", message, severity))
 
     def _parse(self, path: Path, key: str, model: type[BaseModel]) -> BaseModel | None:
         """A file that is there and no link out of the folder, parsed; its problems collected."""
@@ -139,7 +202,7 @@ class _Reading:
         if refused:
             self._problem(path, refused)
             return None
-        value, doc, found = parse_file(path, model, self.root)
+        value, doc, found = parse_file(path, model, self.root, self.show(path))
         self.problems += found
         if doc is not None:
             self.sources[key] = doc
@@ -149,7 +212,7 @@ class _Reading:
         """One of the plan's content files (plan.yaml, malsattningar.yaml, …)."""
         path = self.root / name
         if not _present(path):
-            self._problem(path, "filen saknas — skapa den (vpgen schema visar vad den ska innehålla)")
+            self._problem(path, self.missing)
             return
         value = self._parse(path, name, model)
         if value is not None:

@@ -133,6 +133,7 @@ Year = Annotated[int, BeforeValidator(_integer), Field(ge=2000, le=2100)]
 Datum = Annotated[datetime.date, BeforeValidator(_date)]
 Flagga = Annotated[bool, BeforeValidator(_flag)]
 Riktning = Annotated[Literal["öka", "minska"], BeforeValidator(_riktning)]
+ItemId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 
 
 def F(alias: str, description: str, **kwargs):
@@ -185,6 +186,14 @@ class PlanFile(Model):
     )
     tidplan: list[Milstolpe] = F("tidplan", "Milstolparna i ordning.", min_length=1)
     omraden: list[OmradeRef] = F("områden", "Områdena som lämnar underlag, i presentationsordning.")
+    foregaende: Text | None = F(
+        "föregående", "Förra årets antagna plan, som förslaget jämförs med: en mapp med samma innehållsformat, "
+        "skriven relativt innehållsmappen (t.ex. 'vp-2025'), eller 'git:' och en tagg eller commit där "
+        "innehållsmappen ligger i ett git-arkiv (t.ex. 'git:vp-2025'). Utan den görs ingen jämförelse.",
+        default=None)
+    beslutsforslag: list[Text] = F(
+        "beslutsförslag", "Förslag till beslut, t.ex. 'Nämnden föreslås besluta att …', en punkt per rad som "
+        "börjar med '- ' (en att-sats per punkt). Visas på bilden Förslag till beslut.", default_factory=list)
 
 
 # ---------------------------------------------------------------- malsattningar.yaml
@@ -202,7 +211,8 @@ class Malvarde(Model):
 class Styrtal(Model):
     id: str | None = F(
         "id", "Kort id som kopplar styrtalet till sina siffror i styrtal-data.yaml, t.ex. 'sjukfranvaro' "
-        "(små bokstäver a–z, siffror och bindestreck).", default=None, pattern=r"^[a-z0-9][a-z0-9-]*$")
+        "(små bokstäver a–z, siffror och bindestreck), och till samma styrtal i förra årets plan.",
+        default=None, pattern=r"^[a-z0-9][a-z0-9-]*$")
     text: Text = F("text", "Vad som mäts, som i beslutet.")
     riktning: Riktning | None = F(
         "riktning", "'öka' eller 'minska'. Utelämnas när texten själv anger målet.", default=None
@@ -220,7 +230,12 @@ class Styrtal(Model):
         return found.group(0) if found else None
 
 
+ID_HELP = ("Kort id (små bokstäver a–z, siffror och bindestreck) som följer {vad} från år till år; "
+           "jämförelsen med förra årets plan kopplar ihop poster med samma id även när texten ändrats.")
+
+
 class Uppdrag(Model):
+    id: ItemId | None = F("id", ID_HELP.format(vad="uppdraget"), default=None)
     nr: Heltal | None = F("nr", "Uppdragets nummer (bara uppdrag till nämnden har nummer).", default=None, ge=1, le=9999)
     text: Text = F("text", "Uppdraget, som i beslutet ('Att …').")
     kalla: KallaTag | None = F("källa", "Var uppdraget kommer ifrån, t.ex. 'FM 2026'.", default=None)
@@ -237,6 +252,7 @@ class Mal(Model):
 
 
 class Fokusomrade(Model):
+    id: ItemId | None = F("id", ID_HELP.format(vad="fokusområdet"), default=None)
     nr: FokusNr = F("nr", "Numret inom citattecken, t.ex. \"4.1\" eller \"4.1.1\".")
     namn: Text = F("namn", "Fokusområdets namn.")
     kalla: KallaTag | None = F("källa", "T.ex. 'Ny målformulering 2026'.", default=None)
@@ -247,10 +263,18 @@ class Fokusomrade(Model):
 
 
 class Malsattning(Model):
+    id: ItemId | None = F("id", ID_HELP.format(vad="målsättningen"), default=None)
     nr: Heltal = F("nr", "Målsättningens nummer (1–10).", ge=1, le=99)
     text: Text = F("text", "Målsättningen.")
     styrtal: list[Styrtal] = F("styrtal", "Styrtal direkt under målsättningen.", default_factory=list)
     fokusomraden: list[Fokusomrade] = F("fokusområden", "Nämndens fokusområden under målsättningen.", default_factory=list)
+
+
+def walk_fokus(fokus: list[Fokusomrade], loc: tuple, parent: Fokusomrade | None = None):
+    """Every fokusområde, depth first, with its key path and the fokusområde it is a delområde of."""
+    for i, item in enumerate(fokus):
+        yield item, loc + (i,), parent
+        yield from walk_fokus(item.delomraden, loc + (i, "delområden"), item)
 
 
 class MalsattningarFile(Model):
@@ -458,6 +482,25 @@ class Area(BaseModel):
     source: str  # the file as messages show it
 
 
+# What a previous (adopted) plan must have: the comparison needs no more. Its other files are not read.
+PREVIOUS_FILES: dict[str, type[Model]] = {
+    "plan.yaml": PlanFile,
+    "malsattningar.yaml": MalsattningarFile,
+    "gemensamma.yaml": GemensammaFile,
+}
+
+
+class PreviousPlan(BaseModel):
+    """Last year's adopted plan, as far as the comparison reads it (PREVIOUS_FILES)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    plan: PlanFile
+    malsattningar: MalsattningarFile
+    gemensamma: GemensammaFile
+    source: str  # where it was read, as messages name it: "content/vp-2025", "git:vp-2025:content"
+
+
 class Plan(BaseModel):
     """Every content file, validated; what the renderers receive."""
 
@@ -474,3 +517,5 @@ class Plan(BaseModel):
     # figures.StyrtalDataFile when content/styrtal-data.yaml exists (typed loosely: that module
     # builds on this one); None means no figures and no charts.
     styrtal_data: object | None = None
+    # Last year's adopted plan when plan.yaml names one (föregående) or the build is told to compare.
+    previous: PreviousPlan | None = None

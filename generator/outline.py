@@ -18,6 +18,7 @@ SectionKind = Literal[
     "fokusområden", "gemensamma_inledning", "gemensamma", "uppdragssammanfattning",
     "sammanfattning_antal", "ekonomiska_förutsättningar", "resursfördelningsmodell", "tabell",
     "internkontroll", "anvisningar", "områden", "avslutning", "styrtal_diagram",
+    "förändringar", "utgår", "beslutsförslag",
 ]
 # Slide roles the renderer asks for, each satisfied by a layout of the template.
 Role = Literal["titel", "avsnitt", "innehåll", "två_innehåll", "tabell", "rubrik", "tom"]

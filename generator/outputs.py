@@ -10,13 +10,17 @@ def deck_name(year: int, fil: str) -> str:
     return f"VP-{year}-{fil}.pptx"
 
 
-def document_names(year: int) -> dict[str, str]:
-    """The documents every build writes besides the decks."""
-    return {
+def document_names(year: int, proposal: bool = False) -> dict[str, str]:
+    """The documents a build writes besides the decks; `proposal` (the plan is compared with last
+    year's) adds the plan's proposal version with tracked changes."""
+    names = {
         "plan": f"VP-{year}-verksamhetsplan.docx",
         "summary_docx": f"VP-{year}-uppdrag.docx",
         "summary_xlsx": f"VP-{year}-uppdrag.xlsx",
     }
+    if proposal:
+        names["plan_proposal"] = f"VP-{year}-verksamhetsplan-forslag.docx"
+    return names
 
 
 def pdf_name(document: str) -> str:

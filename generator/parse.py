@@ -156,10 +156,12 @@ def validation_problems(err: ValidationError, doc: SourceDoc, model: type[BaseMo
     return problems
 
 
-def parse_file(path: Path, model: type[BaseModel], root: Path) -> tuple[BaseModel | None, SourceDoc | None, list[Problem]]:
-    """Read and validate one content file; never raises for content problems."""
-    shown = display_path(path, root)
-    doc = read_yaml(path, root)
+def parse_file(path: Path, model: type[BaseModel], root: Path, shown: str | None = None
+               ) -> tuple[BaseModel | None, SourceDoc | None, list[Problem]]:
+    """Read and validate one content file; never raises for content problems. `shown` names the file
+    in messages (default: relative to the folder above `root`)."""
+    shown = shown or display_path(path, root)
+    doc = read_yaml(path, root, shown)
     problems = [Problem(shown, p.line, p.column, p.path, p.message) for p in doc.problems]
     if not doc.readable:
         return None, None, problems

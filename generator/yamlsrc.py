@@ -359,13 +359,14 @@ def _compose(text: str):
     return yaml.compose(text, Loader=_Loader)
 
 
-def read_yaml(path: Path, content_root: Path | None = None) -> SourceDoc:
+def read_yaml(path: Path, content_root: Path | None = None, shown: str | None = None) -> SourceDoc:
     """Read one YAML file safely; never raises for content problems — they are in `doc.problems`.
 
     `doc.readable` is False when nothing could be read (the problems say why); otherwise `doc.data`
     is the file's value (None for an empty file) and `doc.problems` lists what was refused inside it.
+    `shown` names the file in messages (default: relative to the folder above `content_root`).
     """
-    shown = display_path(path, content_root)
+    shown = shown or display_path(path, content_root)
     doc = SourceDoc(path=path, shown=shown, data=None)
 
     def fail(*problems: YamlProblem) -> SourceDoc:

@@ -16,7 +16,7 @@ from generator.cli import cli
 from .conftest import LAYOUTS, SAMPLE, replace_in, soffice
 
 NAMES = ["VP-2026-namndpresentation.pptx", "VP-2026-uppdrag.docx", "VP-2026-uppdrag.xlsx",
-         "VP-2026-verksamhetsplan.docx"]
+         "VP-2026-verksamhetsplan-forslag.docx", "VP-2026-verksamhetsplan.docx"]
 
 
 def run(*args: str):
@@ -90,7 +90,7 @@ def test_output_inside_content_is_refused(content):
     assert f"utdatamappen {content / 'ut'} ligger i innehållsmappen {content} — välj en annan mapp" in result.output
 
 
-def test_pdf_option_writes_three_pdfs_with_one_page_per_slide(tmp_path):
+def test_pdf_option_writes_a_pdf_of_each_deck_and_word_document(tmp_path):
     soffice()
     import pymupdf
 
@@ -99,7 +99,7 @@ def test_pdf_option_writes_three_pdfs_with_one_page_per_slide(tmp_path):
     assert result.exit_code == 0, result.output
     pdfs = sorted(out.glob("*.pdf"))
     assert [p.name for p in pdfs] == ["VP-2026-namndpresentation.pdf", "VP-2026-uppdrag.pdf",
-                                      "VP-2026-verksamhetsplan.pdf"]
+                                      "VP-2026-verksamhetsplan-forslag.pdf", "VP-2026-verksamhetsplan.pdf"]
     slides = len(Presentation(str(out / "VP-2026-namndpresentation.pptx")).slides)
     pages = {p.name: pymupdf.open(p).page_count for p in pdfs}
     assert pages["VP-2026-namndpresentation.pdf"] == slides
@@ -146,4 +146,4 @@ def test_benchmark_script_runs_at_1x(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "vpgen --help:" in result.stdout
     row = next(line for line in result.stdout.splitlines() if line.startswith("1x |"))
-    assert row.split(" | ")[5] == "49"  # slides of the sample deck (three of them styrtal charts)
+    assert row.split(" | ")[5] == "52"  # slides of the sample deck (three of them styrtal charts)

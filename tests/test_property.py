@@ -99,7 +99,8 @@ def written_texts(data: dict) -> dict[str, list[str]]:
     body += [t for key in ("omvärldsfaktorer", "interna_utmaningar", "övergripande", "storregionalt_samarbete")
              for t in data["omvarld"][key]]
     everywhere = [data["uppdrag"]]
-    return {"deck": body + everywhere, "plan": body + everywhere, "summary": everywhere, "sheet": everywhere}
+    return {"deck": body + everywhere, "plan": body + everywhere, "summary": everywhere, "sheet": everywhere,
+            "proposal": body + everywhere}
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -113,8 +114,8 @@ def test_any_accepted_content_builds_and_every_text_reads_back(data):
             result = build(BuildOptions(content_dir=content, output_dir=out, layouts_dir=LAYOUTS, force=True))
         except ContentError as err:  # only a text the schema refuses may stop it — and none is generated
             raise AssertionError("\n".join(p.format() for p in err.problems)) from None
-        assert len(result.written) == 4
-        found = all_texts(out)  # reopens the .pptx, both .docx and the .xlsx
+        assert len(result.written) == 5  # the sample is compared with its VP-2025: the proposal too
+        found = all_texts(out)  # reopens the .pptx, the three .docx (the proposal as accepted) and the .xlsx
         for document, raws in written_texts(data).items():
             shown = found[document]
             for raw in raws:

@@ -73,22 +73,24 @@ def test_summary_title_counts_the_uppdrag(summary_docx, sample):
 def test_summary_rows_are_the_contents_numbered_uppdrag_in_reference_order(summary_docx, sample):
     plan, derived, _ = sample
     document = docx.Document(io.BytesIO(summary_docx))
-    (table,) = document.tables
+    table, _removed = document.tables
     cells = [[c.text for c in row.cells] for row in table.rows]
-    assert cells[0] == ["Nr", "Uppdrag", "Källa", "Målsättning/fokusområde"]
+    assert cells[0] == ["Nr", "Uppdrag", "Källa", "Förändring", "Målsättning/fokusområde"]
     assert [int(row[0]) for row in cells[1:]] == SAMPLE_ORDER
     own, shared = numbered_uppdrag_in_content(plan)
     expected = sorted(own, key=lambda u: u.nr) + shared
     assert [(int(r[0]), r[1]) for r in cells[1:]] == [(u.nr, u.text) for u in expected]
-    assert cells[1][2:] == ["Från FM", "Målsättning 4 › Fokusområde 4.1.1 Innovationsstöds- och företagsfrämjande system"]
-    assert cells[8][2:] == ["Från FM", "Gemensamma › Målsättning nr 6: Forskning och utbildning av hög kvalitet "
-                                       "med internationell spets."]
+    assert cells[1][2:] == ["Från FM", "Oförändrad",
+                            "Målsättning 4 › Fokusområde 4.1.1 Innovationsstöds- och företagsfrämjande system"]
+    assert cells[2][2:4] == ["FM 2026", "Ny"]
+    assert cells[8][2:] == ["Från FM", "Oförändrad", "Gemensamma › Målsättning nr 6: Forskning och utbildning av hög "
+                                                     "kvalitet med internationell spets."]
     assert [r[1] for r in cells[1:]] == [row.text for row in derived.summary]
 
 
 def test_summary_table_header_row_repeats_and_is_styled(summary_docx):
     document = docx.Document(io.BytesIO(summary_docx))
-    (table,) = document.tables
+    table = document.tables[0]
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     assert table.style.name == "VP-tabell"
     assert document.sections[0].header.paragraphs[0].text == "Regional tillväxtnämnd · Uppdrag 2026"
@@ -103,25 +105,27 @@ def test_count_follows_the_content_when_an_uppdrag_group_is_removed(content: Pat
     document = docx.Document(io.BytesIO(render_summary_docx(plan, derived, layout)))
     assert document.paragraphs[0].text == "Sammanfattning av uppdrag till regional tillväxtnämnd (16\u00a0st)"
     assert len(document.tables[0].rows) == 17
+    # Nr 61 was in VP-2025 too: it is now among the uppdrag that utgår.
+    assert [row.cells[0].text for row in document.tables[1].rows] == ["Nr", "26", "39", "56"]
 
 
 # ---------------------------------------------------------------- the spreadsheet
 
 def test_xlsx_has_frozen_header_filter_widths_wrapping_and_swedish_sheet(summary_xlsx):
     workbook = openpyxl.load_workbook(io.BytesIO(summary_xlsx))
-    assert workbook.sheetnames == ["Uppdrag"]
+    assert workbook.sheetnames == ["Uppdrag", "Utgår"]
     sheet = workbook["Uppdrag"]
-    assert [c.value for c in sheet[1]] == ["Nr", "Uppdrag", "Källa", "Målsättning/fokusområde",
+    assert [c.value for c in sheet[1]] == ["Nr", "Uppdrag", "Källa", "Förändring", "Målsättning/fokusområde",
                                            "Ansvarig", "Status", "Kommentar"]
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:G18"
-    widths = {col: sheet.column_dimensions[col].width for col in "ABCDEFG"}
+    assert sheet.auto_filter.ref == "A1:H18"
+    widths = {col: sheet.column_dimensions[col].width for col in "ABCDEFGH"}
     assert widths["A"] < 10 and widths["B"] > 60 and all(w > 5 for w in widths.values())
     assert all(sheet.cell(row=r, column=2).alignment.wrap_text for r in range(1, 19))
     assert sheet["A1"].font.bold
     assert sheet.print_title_rows == "$1:$1"
     (validation,) = sheet.data_validations.dataValidation
-    assert str(validation.sqref) == "F2:F18" and validation.formula1 == '"Ej påbörjat,Pågår,Klart,Avslutat"'
+    assert str(validation.sqref) == "G2:G18" and validation.formula1 == '"Ej påbörjat,Pågår,Klart,Avslutat"'
 
 
 def test_xlsx_rows_match_the_summary_with_empty_follow_up_columns(summary_xlsx, sample):
@@ -129,8 +133,10 @@ def test_xlsx_rows_match_the_summary_with_empty_follow_up_columns(summary_xlsx, 
     values = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
     assert [row[0] for row in values] == SAMPLE_ORDER
     assert all(isinstance(row[0], int) for row in values)
-    assert [row[1:4] for row in values] == [[r.text, str(r.kalla), r.placering] for r in sample[1].summary]
-    assert all(row[4:] == [None, None, None] for row in values)
+    assert [row[1:5] for row in values] == [[r.text, str(r.kalla), r.status.capitalize(), r.placering]
+                                            for r in sample[1].summary]
+    assert [row[3] for row in values].count("Ny") == 5
+    assert all(row[5:] == [None, None, None] for row in values)
 
 
 def test_xlsx_document_properties(summary_xlsx):
@@ -164,3 +170,44 @@ def test_every_part_validates(summary_docx, summary_xlsx, tmp_path: Path):
     result = subprocess.run([sys.executable, str(VALIDATOR), str(tmp_path / "uppdrag.docx"),
                              str(tmp_path / "uppdrag.xlsx")], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# ---------------------------------------------------------------- against last year's plan
+
+def test_xlsx_lists_the_uppdrag_that_are_dropped_on_their_own_sheet(summary_xlsx):
+    sheet = openpyxl.load_workbook(io.BytesIO(summary_xlsx))["Utgår"]
+    assert [[c.value for c in row] for row in sheet.iter_rows()] == [
+        ["Nr i VP-2025", "Uppdrag", "Källa", "Placering i VP-2025"],
+        [26, "Att ta fram en regional plan för att stärka besöksnäringen i länet.", "FM 2025",
+         "Målsättning 4 › Fokusområde 4.1.1 Innovationsstöds- och företagsfrämjande system"],
+        [39, "Att arbeta för att heltid ska vara norm i verksamheterna.", "Från FM",
+         "Gemensamma › Målsättning nr 9: En långsiktig och stark kompetensförsörjning."],
+    ]
+    assert sheet.freeze_panes == "A2"
+
+
+def test_docx_says_what_the_status_compares_with_and_lists_the_dropped(summary_docx):
+    document = docx.Document(io.BytesIO(summary_docx))
+    texts = [p.text for p in document.paragraphs]
+    assert ("Kolumnen Förändring jämför med VP-2025: ny, ändrad (ny formulering eller ny plats) eller oförändrad. "
+            "2 uppdrag i VP-2025 utgår; de står sist.") in texts
+    assert "Uppdrag i VP-2025 som utgår (nummer och placering i VP-2025)" in texts
+    removed = document.tables[1]
+    assert [c.text for c in removed.rows[0].cells] == ["Nr", "Uppdrag", "Källa", "Placering i VP-2025"]
+    assert [row.cells[0].text for row in removed.rows[1:]] == ["26", "39"]
+
+
+def test_without_a_previous_plan_the_summary_is_as_before(content: Path):
+    replace_in(content / "plan.yaml", "föregående: vp-2025\n", "")
+    plan, derived, layout = _load(content)
+    assert derived.changes is None
+    document = docx.Document(io.BytesIO(render_summary_docx(plan, derived, layout)))
+    (table,) = document.tables
+    assert [c.text for c in table.rows[0].cells] == ["Nr", "Uppdrag", "Källa", "Målsättning/fokusområde"]
+    assert not any("Förändring" in p.text for p in document.paragraphs)
+    workbook = openpyxl.load_workbook(io.BytesIO(render_summary_xlsx(plan, derived, layout)))
+    assert workbook.sheetnames == ["Uppdrag"]
+    assert [c.value for c in workbook["Uppdrag"][1]] == ["Nr", "Uppdrag", "Källa", "Målsättning/fokusområde",
+                                                         "Ansvarig", "Status", "Kommentar"]
+    (validation,) = workbook["Uppdrag"].data_validations.dataValidation
+    assert str(validation.sqref) == "F2:F18"

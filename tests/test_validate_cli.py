@@ -276,7 +276,7 @@ CASES = [
           "största tillåtna värde är 1 000 000"]),
     Case("area_file_name_with_capitals",
          edit("plan.yaml", "fil: energi-och-klimat.yaml", "fil: Energi.yaml"),
-         [C + "plan.yaml:57:5: fel: områden[2].fil: 'Energi.yaml' har fel form — skriv filnamnet med små bokstäver "
+         [C + "plan.yaml:68:5: fel: områden[2].fil: 'Energi.yaml' har fel form — skriv filnamnet med små bokstäver "
           "a–z, siffror och bindestreck och sluta med .yaml, t.ex. energi-och-klimat.yaml"]),
     Case("problems_in_several_files_all_reported",
          edits(edit("internkontroll.yaml", "risk: Risk att", "risk: Risk: att"),

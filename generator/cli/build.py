@@ -30,11 +30,15 @@ from .common import DEFAULT_CONTENT, VpgenError
                    "från granskningen av tillgänglighet och passform.")
 @click.option("--pdf", is_flag=True, help="Skriv också PDF av presentationen och dokumenten (kräver LibreOffice).")
 @click.option("--force", is_flag=True, help="Bygg om även när inget har ändrats sedan förra bygget.")
-def build(content_dir, output_dir, layouts_dir, template, docx_template, outline, strict, final, pdf, force) -> None:
+@click.option("--jämför-med", "--jamfor-med", "compare_with", metavar="MAPP|git:REV", default=None,
+              help="Förra årets antagna plan att jämföra med, i stället för föregående: i plan.yaml: en mapp, "
+                   "eller git: och en tagg eller commit där innehållsmappen ligger i git (t.ex. git:vp-2025).")
+def build(content_dir, output_dir, layouts_dir, template, docx_template, outline, strict, final, pdf, force,
+          compare_with) -> None:
     """Bygg nämndpresentationen, verksamhetsplanen och uppdragssammanställningen."""
     options = BuildOptions(content_dir=content_dir, output_dir=output_dir, layouts_dir=layouts_dir,
                            template=template, docx_template=docx_template, outline=outline, strict=strict,
-                           final=final, pdf=pdf, force=force)
+                           final=final, pdf=pdf, force=force, compare_with=compare_with)
     try:
         result = run_build(options)
     except ContentError as err:

@@ -19,9 +19,12 @@ from .common import DEFAULT_CONTENT, VpgenError, counts, report_problems
               help="Layoutmappen (standard: ./layouts eller den som följer med vpgen).")
 @click.option("--disposition", "outline", type=click.Path(path_type=Path), default=None,
               help="Egen disposition i stället för layouts/deck.yaml.")
-def validate(content_dir: Path, strict: bool, layouts_dir: Path | None, outline: Path | None) -> None:
-    """Kontrollera innehållsmappen och lista alla fel och varningar."""
-    loaded = load_content(content_dir)
+@click.option("--jämför-med", "--jamfor-med", "compare_with", metavar="MAPP|git:REV", default=None,
+              help="Förra årets antagna plan att jämföra med, i stället för föregående: i plan.yaml.")
+def validate(content_dir: Path, strict: bool, layouts_dir: Path | None, outline: Path | None,
+             compare_with: str | None) -> None:
+    """Kontrollera innehållsmappen (och förra årets plan som den jämförs med) och lista alla fel och varningar."""
+    loaded = load_content(content_dir, compare_with)
     ok = report_problems(loaded, strict, stream_err=False)
     errors = len(loaded.errors)
     if loaded.plan is not None:  # the outline and text templates, against this plan

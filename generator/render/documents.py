@@ -4,6 +4,7 @@ the notes on the templates (styles added, layouts replaced): each said once per 
 
 from __future__ import annotations
 
+from ..changes import Changes
 from ..derive import Derived
 from ..layout import Layout
 from ..model import Plan
@@ -17,23 +18,28 @@ from .word import template_notes
 DECK_RENDERER = "generator.render.deck"  # imported by the worker before its job arrives
 
 
-def render_all(plan: Plan, layout: Layout, worker: Worker) -> tuple[dict[str, bytes], list[str]]:
+def render_all(plan: Plan, layout: Layout, worker: Worker, changes: Changes | None = None
+               ) -> tuple[dict[str, bytes], list[str]]:
     """Every output document, in memory and normalised, keyed by file name: the deck in the
-    worker, the Word documents and the spreadsheet here meanwhile; and the notes on the templates."""
-    decks = worker.submit(render_decks_job, plan, layout)
+    worker, the Word documents and the spreadsheet here meanwhile; and the notes on the templates.
+    `changes` is the comparison with last year's plan the load step made (computed once; it
+    travels to the worker in one pickle with the plan)."""
+    decks = worker.submit(render_decks_job, plan, layout, changes)
     notes = template_notes(layout.docx_template)
-    derived = Derived(plan)
-    names = document_names(plan.plan.planar)
+    derived = Derived(plan, changes)
+    names = document_names(plan.plan.planar, proposal=derived.changes is not None)
     documents = {
         names["plan"]: normalize_zip(render_plan(plan, derived, layout)),
         names["summary_docx"]: normalize_zip(render_summary_docx(plan, derived, layout)),
         names["summary_xlsx"]: normalize_zip(render_summary_xlsx(plan, derived, layout)),
     }
+    if "plan_proposal" in names:
+        documents[names["plan_proposal"]] = normalize_zip(render_plan(plan, derived, layout, proposal=True))
     decks, deck_notes = worker.result(decks)
     return {**decks, **documents}, deck_notes + notes
 
 
-def render_decks_job(plan: Plan, layout: Layout) -> tuple[dict[str, bytes], list[str]]:
+def render_decks_job(plan: Plan, layout: Layout, changes: Changes | None = None) -> tuple[dict[str, bytes], list[str]]:
     """The decks, normalised, and the notes on the PowerPoint template: the worker's job (a
     module-level function, so a spawned worker finds it)."""
     # lazy: python-pptx only in the worker (already warmed up there)
@@ -41,4 +47,4 @@ def render_decks_job(plan: Plan, layout: Layout) -> tuple[dict[str, bytes], list
     from .template import template_notes as deck_template_notes
 
     notes = deck_template_notes(layout.pptx_template, dict(layout.outline(plan).layouter))
-    return {name: normalize_zip(data) for name, data in render_decks(plan, Derived(plan), layout).items()}, notes
+    return {name: normalize_zip(data) for name, data in render_decks(plan, Derived(plan, changes), layout).items()}, notes

@@ -21,6 +21,7 @@ MIN_SIZE = 12
 class Run:
     text: str
     bold: bool = False
+    tone: str | None = None  # a colour role the renderer maps to a colour (shapes.TONES), e.g. "ny"
 
 
 @dataclass(frozen=True)
@@ -75,12 +76,12 @@ def wrap(runs: tuple[Run, ...], width: float, size: float, fonts: Fonts) -> list
     used = 0.0
     space_w = fonts.get(False).width(" ", size)
 
-    def put(text: str, bold: bool) -> None:
+    def put(text: str, like: Run) -> None:
         line = lines[-1]
-        if line and line[-1].bold == bold:
-            line[-1] = Run(line[-1].text + text, bold)
+        if line and (line[-1].bold, line[-1].tone) == (like.bold, like.tone):
+            line[-1] = replace(line[-1], text=line[-1].text + text)
         else:
-            line.append(Run(text, bold))
+            line.append(replace(like, text=text))
 
     for run in runs:
         font = fonts.get(run.bold)
@@ -89,15 +90,15 @@ def wrap(runs: tuple[Run, ...], width: float, size: float, fonts: Fonts) -> list
             lead = " " if i > 0 else ""
             if not word:
                 if lead and lines[-1]:
-                    put(" ", run.bold)
+                    put(" ", run)
                     used += space_w
                 continue
             w = font.width(word, size)
             lead_w = space_w if lead and used > 0 else 0.0
             if used + lead_w + w <= width or (used == 0 and w <= width):
                 if lead and used > 0:
-                    put(" ", run.bold)
-                put(word, run.bold)
+                    put(" ", run)
+                put(word, run)
                 used += lead_w + w
                 continue
             # Start a new line (unless this one is empty), then break the word if it is too wide.
@@ -108,13 +109,13 @@ def wrap(runs: tuple[Run, ...], width: float, size: float, fonts: Fonts) -> list
             for ch in word:
                 cw = font.width(ch, size)
                 if used + cw > width and piece:
-                    put(piece, run.bold)
+                    put(piece, run)
                     lines.append([])
                     used, piece = 0.0, ""
                 piece += ch
                 used += cw
             if piece:
-                put(piece, run.bold)
+                put(piece, run)
     return lines
 
 

@@ -15,9 +15,11 @@ from docx.shared import Pt
 from ..derive import Derived, Table
 from ..formatting import sv_number
 from ..layout import Layout
-from ..model import Area, Fokusomrade, Plan, Styrtal, Uppdrag
+from ..model import Area, Fokusomrade, Gemensam, Malsattning, Plan, Styrtal, Uppdrag
+from .proposal import Plain, Tracked, change_tables
+from .revisions import Revisions
 from .word import DocxWriter, fill_header_footer, set_core_properties
-from .summary import add_summary_table, summary_title
+from .summary import TRACKED_WIDTHS, add_summary_table, summary_header, summary_row_cells, summary_title
 
 # Relative column widths of the recurring tables.
 STYRTAL_WIDTHS = (7.6, 2.1, 3.4, 2.9)       # Styrtal | Riktning | Mål/utfall | Källa
@@ -34,6 +36,7 @@ class _Ctx:
     plan: Plan
     derived: Derived
     t: object  # generator.texts.Texts
+    items: Plain  # writes the compared items: as they are, or (the proposal) with tracked changes
 
     @property
     def missing(self) -> str:
@@ -44,19 +47,29 @@ class _Ctx:
         return str(kalla) if kalla is not None else self.missing
 
 
-def render_plan(plan: Plan, derived: Derived, layout: Layout) -> bytes:
+def render_plan(plan: Plan, derived: Derived, layout: Layout, proposal: bool = False) -> bytes:
+    """The plan; `proposal`: the version with every change against last year's plan tracked (needs
+    derived.changes), with the change tables as a last appendix."""
     t = layout.texts
     p = plan.plan
-    ctx = _Ctx(DocxWriter(layout.docx_template), plan, derived, t)
+    w = DocxWriter(layout.docx_template)
+    changes = derived.changes if proposal else None
+    items = Tracked(w, changes, Revisions(t("plan_forslag_forfattare"), p.datum)) if changes else Plain(w)
+    ctx = _Ctx(w, plan, derived, t, items)
     _title_page(ctx)
     ctx.w.page_break()
     ctx.w.toc(t("plan_innehall"))
     for section in SECTIONS:
         section(ctx)
+    if changes is not None:
+        ctx.w.page_break()
+        ctx.w.heading(t("plan_bilaga", rubrik=t("plan_forandringar", forra=changes.label)), 1)
+        change_tables(ctx.w, changes, t, p.planar, lambda kind, obj: _describe(ctx, kind, obj))
     fill_header_footer(ctx.w.doc, t("plan_sidhuvud", namnd=p.namnd.namn, ar=p.planar), t("plan_sidfot_sida"),
                        title_page=True)
+    title = t("plan_dokumenttitel", namnd=p.namnd.namn, ar=p.planar)
     set_core_properties(
-        ctx.w.doc, title=t("plan_dokumenttitel", namnd=p.namnd.namn, ar=p.planar),
+        ctx.w.doc, title=t("plan_forslag_dokumenttitel", titel=title) if changes else title,
         subject=t("plan_amne", namnd=p.namnd.namn, region=p.region), author=p.region, date=p.datum,
     )
     return ctx.w.finish()
@@ -79,29 +92,42 @@ def _lead(ctx: _Ctx, text: str) -> None:
     paragraph.paragraph_format.space_after = Pt(3)
 
 
-def _styrtal_table(ctx: _Ctx, caption: str, styrtal: list[Styrtal]) -> None:
+def _styrtal_cells(ctx: _Ctx, item: Styrtal) -> list[str]:
+    """Styrtal | Riktning | Mål/utfall | Källa."""
     t = ctx.t
-    rows = []
-    for item in styrtal:
-        malutfall = []
-        if item.utfall is not None:
-            malutfall.append(t("plan_styrtal_utfall", ar=item.utfall.ar, varde=item.utfall.varde, enhet=item.enhet))
-        if item.malvarde is not None:
-            malutfall.append(t("plan_styrtal_malvarde", fran=item.malvarde.fran, till=item.malvarde.till,
-                               enhet=item.enhet))
-        rows.append([
-            t("plan_styrtal_text", text=item.text, jamforelse=list(item.jamforelse)),
-            t("plan_styrtal_riktning", riktning=item.riktning) if item.riktning else ctx.missing,
-            "\n".join(malutfall) or ctx.missing,
-            ctx.kalla(item.kalla),
-        ])
+    malutfall = []
+    if item.utfall is not None:
+        malutfall.append(t("plan_styrtal_utfall", ar=item.utfall.ar, varde=item.utfall.varde, enhet=item.enhet))
+    if item.malvarde is not None:
+        malutfall.append(t("plan_styrtal_malvarde", fran=item.malvarde.fran, till=item.malvarde.till,
+                           enhet=item.enhet))
+    return [
+        t("plan_styrtal_text", text=item.text, jamforelse=list(item.jamforelse)),
+        t("plan_styrtal_riktning", riktning=item.riktning) if item.riktning else ctx.missing,
+        "\n".join(malutfall) or ctx.missing,
+        ctx.kalla(item.kalla),
+    ]
+
+
+def _styrtal_table(ctx: _Ctx, caption: str, parent, styrtal: list[Styrtal]) -> None:
+    t = ctx.t
     header = [t("plan_kol_styrtal"), t("plan_kol_riktning"), t("plan_kol_malutfall"), t("plan_kol_kalla")]
-    ctx.w.caption(caption)
-    ctx.w.table(header, rows, widths=STYRTAL_WIDTHS)
+    ctx.items.table("styrtal", parent, styrtal, caption, header, lambda item: _styrtal_cells(ctx, item),
+                    widths=STYRTAL_WIDTHS)
     for item in styrtal:
         fig = ctx.derived.figures_of(item)
         if fig is not None:
             _figures_table(ctx, fig)
+
+
+def _describe(ctx: _Ctx, kind: str, obj) -> str:
+    """An item's wording in the change tables: as the plan writes it (a styrtal with its direction
+    and target, a numbered uppdrag with its number)."""
+    if kind == "styrtal":
+        return " · ".join(cell for cell in _styrtal_cells(ctx, obj)[:3] if cell != ctx.missing)
+    if kind.startswith("uppdrag") and obj.nr is not None:
+        return ctx.t("plan_forandringar_numrerat", nr=obj.nr, text=obj.text)
+    return obj.namn if kind == "fokusområde" else obj.text
 
 
 FIGURE_YEARS = 8  # the latest years shown in a figures table (the deck's chart shows them all)
@@ -141,20 +167,19 @@ def _figures_table(ctx: _Ctx, fig) -> None:
     ctx.w.paragraph(" ".join(lines))
 
 
-def _numbered_uppdrag_table(ctx: _Ctx, caption: str, uppdrag: list[Uppdrag], kalla=None) -> None:
+def _numbered_uppdrag_table(ctx: _Ctx, caption: str, kind: str, parent, uppdrag: list[Uppdrag], kalla=None) -> None:
     """Nr | Uppdrag | Källa; `kalla` gives an item's källa when it has a default (gemensamma)."""
     t = ctx.t
     source = kalla or (lambda item: item.kalla)
-    rows = [[str(u.nr) if u.nr is not None else ctx.missing, u.text, ctx.kalla(source(u))] for u in uppdrag]
-    ctx.w.caption(caption)
-    ctx.w.table([t("plan_kol_nr"), t("plan_kol_uppdrag"), t("plan_kol_kalla")], rows, widths=UPPDRAG_NAMND_WIDTHS)
+    ctx.items.table(kind, parent, uppdrag, caption, [t("plan_kol_nr"), t("plan_kol_uppdrag"), t("plan_kol_kalla")],
+                    lambda u: [str(u.nr) if u.nr is not None else ctx.missing, u.text, ctx.kalla(source(u))],
+                    widths=UPPDRAG_NAMND_WIDTHS)
 
 
-def _uppdrag_table(ctx: _Ctx, caption: str, uppdrag: list[Uppdrag]) -> None:
+def _uppdrag_table(ctx: _Ctx, caption: str, parent, uppdrag: list[Uppdrag]) -> None:
     t = ctx.t
-    rows = [[u.text, ctx.kalla(u.kalla)] for u in uppdrag]
-    ctx.w.caption(caption)
-    ctx.w.table([t("plan_kol_uppdrag"), t("plan_kol_kalla")], rows, widths=UPPDRAG_FORV_WIDTHS)
+    ctx.items.table("uppdrag_förvaltning", parent, uppdrag, caption, [t("plan_kol_uppdrag"), t("plan_kol_kalla")],
+                    lambda u: [u.text, ctx.kalla(u.kalla)], widths=UPPDRAG_FORV_WIDTHS)
 
 
 def _economy_table(ctx: _Ctx, caption: str, table: Table) -> None:
@@ -189,6 +214,8 @@ def _title_page(ctx: _Ctx) -> None:
     ctx.w.paragraph(t("plan_titelsida_region", region=p.region))
     ctx.w.paragraph(t("plan_titelsida_forvaltning", forvaltning=p.forvaltning))
     ctx.w.paragraph(t("plan_titelsida_datum", datum=p.datum))
+    if isinstance(ctx.items, Tracked):
+        ctx.w.paragraph(t("plan_forslag_titelsida", forra=ctx.items.changes.label))
 
 
 def _tidplan(ctx: _Ctx) -> None:
@@ -213,63 +240,78 @@ def _omvarld(ctx: _Ctx) -> None:
         ctx.w.bullets(o.interna_utmaningar)
 
 
+def _detailed(goal: Malsattning | None) -> bool:
+    return goal is not None and bool(goal.styrtal or goal.fokusomraden)
+
+
 def _malsattningar(ctx: _Ctx) -> None:
     t = ctx.t
     goals = ctx.plan.malsattningar.malsattningar
-    detailed = [g for g in goals if g.styrtal or g.fokusomraden]
+    detailed = [g for g in goals if _detailed(g)]
     ctx.w.page_break()
     ctx.w.heading(t("plan_malsattningar"), 1)
     ctx.w.paragraph(t("plan_malsattningar_intro", antal=ctx.derived.counts.malsattningar,
                       namnd=ctx.plan.plan.namnd.namn, nummer=[g.nr for g in detailed] or [0]))
-    ctx.w.bullets([t("plan_malsattning_rad", nr=g.nr, text=g.text) for g in goals])
-    for goal in detailed:
-        ctx.w.heading(t("plan_malsattning_rubrik", nr=goal.nr, text=goal.text), 1)
-        if goal.styrtal:
-            _styrtal_table(ctx, t("plan_malsattning_styrtal_bildtext", nr=goal.nr), goal.styrtal)
-        for fokus in goal.fokusomraden:
-            _fokus(ctx, fokus, level=2)
+    ctx.items.bullets("målsättning", None, goals, lambda g: t("plan_malsattning_rad", nr=g.nr, text=g.text))
+    ctx.items.blocks("målsättning", None, goals, lambda goal: _goal(ctx, goal))
+
+
+def _goal(ctx: _Ctx, goal: Malsattning) -> None:
+    """A målsättning with styrtal or fokusområden (this year or, in the proposal, last year)."""
+    t = ctx.t
+    if not (_detailed(goal) or _detailed(ctx.items.previous(goal))):
+        return
+    ctx.items.heading(goal, lambda g: t("plan_malsattning_rubrik", nr=g.nr, text=g.text), 1)
+    if ctx.items.any("styrtal", goal, goal.styrtal):
+        _styrtal_table(ctx, t("plan_malsattning_styrtal_bildtext", nr=goal.nr), goal, goal.styrtal)
+    ctx.items.blocks("fokusområde", goal, goal.fokusomraden, lambda fokus: _fokus(ctx, fokus, level=2))
 
 
 def _fokus(ctx: _Ctx, fokus: Fokusomrade, level: int) -> None:
     """A fokusområde: heading at `level`, its mål, styrtal and uppdrag, then its delområden one level down."""
     t = ctx.t
     key = "plan_fokus_rubrik" if level == 2 else "plan_delomrade_rubrik"
-    ctx.w.heading(t(key, nr=fokus.nr, namn=fokus.namn, kalla=fokus.kalla), level)
+    ctx.items.heading(fokus, lambda f: t(key, nr=f.nr, namn=f.namn, kalla=f.kalla), level)
     if fokus.delomraden:
         names = ", ".join(f"{d.nr} {d.namn}" for d in fokus.delomraden)
         ctx.w.paragraph(t("plan_fokus_delomraden", antal=len(fokus.delomraden), delomraden=names))
-    if fokus.mal is not None:
-        ctx.w.paragraph(t("plan_mal", text=fokus.mal.text, kalla=fokus.mal.kalla), label=t("plan_mal_etikett"))
+    ctx.items.blocks("mål", fokus, [fokus.mal] if fokus.mal is not None else [],
+                     lambda mal: ctx.items.paragraph(mal, lambda m: t("plan_mal", text=m.text, kalla=m.kalla),
+                                                     label=t("plan_mal_etikett")))
     leaf = not fokus.delomraden
-    if fokus.styrtal:
-        _styrtal_table(ctx, t("plan_styrtal_bildtext", nr=fokus.nr), fokus.styrtal)
+    if ctx.items.any("styrtal", fokus, fokus.styrtal):
+        _styrtal_table(ctx, t("plan_styrtal_bildtext", nr=fokus.nr), fokus, fokus.styrtal)
     elif leaf:
         ctx.w.paragraph(t("plan_inga_styrtal"))
     uppdrag = fokus.uppdrag
-    if uppdrag.namnd:
+    namnd = ctx.items.any("uppdrag_nämnd", fokus, uppdrag.namnd)
+    forvaltning = ctx.items.any("uppdrag_förvaltning", fokus, uppdrag.forvaltning)
+    if namnd:
         _numbered_uppdrag_table(ctx, t("plan_uppdrag_namnd_bildtext", namnd=ctx.plan.plan.namnd.bestamd_form),
-                                uppdrag.namnd)
-    if uppdrag.forvaltning:
-        _uppdrag_table(ctx, t("plan_uppdrag_forvaltning_bildtext"), uppdrag.forvaltning)
-    if leaf and not uppdrag.namnd and not uppdrag.forvaltning:
+                                "uppdrag_nämnd", fokus, uppdrag.namnd)
+    if forvaltning:
+        _uppdrag_table(ctx, t("plan_uppdrag_forvaltning_bildtext"), fokus, uppdrag.forvaltning)
+    if leaf and not namnd and not forvaltning:
         ctx.w.paragraph(t("plan_inga_uppdrag"))
-    for sub in fokus.delomraden:
-        _fokus(ctx, sub, level + 1)
+    ctx.items.blocks("fokusområde", fokus, fokus.delomraden, lambda sub: _fokus(ctx, sub, level + 1))
 
 
 def _gemensamma(ctx: _Ctx) -> None:
-    t, derived = ctx.t, ctx.derived
+    t = ctx.t
     ctx.w.page_break()
     ctx.w.heading(t("plan_gemensamma"), 1)
     ctx.w.paragraph(t("plan_gemensamma_intro"))
-    for group in ctx.plan.gemensamma.gemensamma:
-        rubrik = derived.gemensam_title(group)
-        ctx.w.heading(rubrik, 2)
-        if group.styrtal:
-            _styrtal_table(ctx, t("plan_gemensam_styrtal_bildtext", nr=group.malsattning, tema=group.tema),
-                           group.styrtal)
-        _numbered_uppdrag_table(ctx, t("plan_gemensam_uppdrag_bildtext", mottagare=group.uppdrag_till),
-                                group.uppdrag, kalla=derived.gemensam_kalla)
+    ctx.items.blocks("grupp", None, ctx.plan.gemensamma.gemensamma, lambda group: _gemensam(ctx, group))
+
+
+def _gemensam(ctx: _Ctx, group: Gemensam) -> None:
+    t, derived = ctx.t, ctx.derived
+    ctx.items.heading(group, derived.gemensam_title, 2)
+    if ctx.items.any("styrtal", group, group.styrtal):
+        _styrtal_table(ctx, t("plan_gemensam_styrtal_bildtext", nr=group.malsattning, tema=group.tema), group,
+                       group.styrtal)
+    _numbered_uppdrag_table(ctx, t("plan_gemensam_uppdrag_bildtext", mottagare=group.uppdrag_till),
+                            "uppdrag_gemensamt", group, group.uppdrag, kalla=derived.gemensam_kalla)
 
 
 def _ekonomi(ctx: _Ctx) -> None:
@@ -399,7 +441,12 @@ def _bilaga(ctx: _Ctx) -> None:
     t = ctx.t
     ctx.w.page_break()
     ctx.w.heading(t("plan_bilaga", rubrik=summary_title(ctx.plan, ctx.derived, t)), 1)
-    add_summary_table(ctx.w, ctx.plan, ctx.derived, t)
+    if not isinstance(ctx.items, Tracked):
+        add_summary_table(ctx.w, ctx.plan, ctx.derived, t)
+        return
+    ctx.items.summary_table(t("summary_bildtext", namnd=ctx.plan.plan.namnd.namn), summary_header(t),
+                            ctx.derived.summary, ctx.derived.removed_summary,
+                            lambda row: summary_row_cells(row, ctx.missing), widths=TRACKED_WIDTHS)
 
 
 # The document's order follows the reference: the proposal (tidplan … gemensamma), the economy,

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from ..derive import Derived, Table
 from ..formatting import shorten, sv_date, sv_list, sv_number
 from ..model import Area, Plan, Styrtal, Uppdrag
+from .deck_changes import beslutsforslag, forandringar, item_runs, labelled, note, utgar
 from .fit import Para, Run, para
 from .specs import (ChartPanel, ChartSeries, ChartSpec, Milestone, SectionSpec, Spec, TableSpec, TextSpec,
                     TimelineSpec, TitleSpec)
@@ -31,10 +32,6 @@ class Context:
     @property
     def namnd(self) -> str:
         return self.plan.plan.namnd.namn
-
-
-def _note(ctx: Context, what: str, kalla) -> str | None:
-    return ctx.t("notes_kalla", vad=what, kalla=str(kalla)) if kalla is not None else None
 
 
 def styrtal_values(s: Styrtal) -> dict:
@@ -74,7 +71,9 @@ def styrtal_paras(ctx: Context, items: list[Styrtal], level: int = 0) -> list[Pa
         trend = trend_text(ctx, s)
         if trend:
             runs += (Run(trend, True),)
-        out.append(Para(runs, level=level, group=group, note=_note(ctx, f"Styrtal ”{shorten(s.text, 60)}”", s.kalla)))
+        line = note(ctx, f"Styrtal ”{shorten(s.text, 60)}”", s.kalla, s,
+                    lambda old: ctx.t("styrtal_rad", **styrtal_values(old)))
+        out.append(Para(item_runs(ctx, s, runs), level=level, group=group, note=line))
     return out
 
 
@@ -89,7 +88,7 @@ def uppdrag_paras(ctx: Context, label: str, items: list[Uppdrag], numbered: bool
         text = ctx.t("uppdrag_rad", text=u.text, kalla=u.kalla if show_kalla else None)
         runs = ((Run(ctx.t("uppdrag_nr_rad", nr=u.nr), True),) if numbered and u.nr is not None else ()) + (Run(text),)
         what = f"Nr {u.nr}" if u.nr is not None else f"Uppdrag ”{shorten(u.text, 60)}”"
-        out.append(Para(runs, group=group, note=_note(ctx, what, kalla)))
+        out.append(Para(item_runs(ctx, u, runs), group=group, note=note(ctx, what, kalla, u)))
     return out
 
 
@@ -117,7 +116,11 @@ def punktlista(ctx: Context, section) -> list[Spec]:
 
 
 def malsattningar(ctx: Context, section) -> list[Spec]:
-    paras = [para(ctx.t("malsattning_rad", nr=g.nr, text=g.text)) for g in ctx.plan.malsattningar.malsattningar]
+    def line(g) -> str:
+        return ctx.t("malsattning_rad", nr=g.nr, text=g.text)
+
+    paras = [Para(item_runs(ctx, g, (Run(line(g)),)), note=note(ctx, f"Målsättning {g.nr}", None, g, line))
+             for g in ctx.plan.malsattningar.malsattningar]
     return [TextSpec(ctx.t("malsattningar"), paras)]
 
 
@@ -130,15 +133,23 @@ def malsattningar_med_styrtal(ctx: Context, section) -> list[Spec]:
     return [TextSpec(ctx.t("malsattningar_styrtal"), paras)] if paras else []
 
 
+def heading_runs(ctx: Context, obj, runs: tuple[Run, ...]) -> tuple[Run, ...]:
+    """A heading line's runs: labelled when new or changed, never quieter (it heads its group)."""
+    change = ctx.derived.change_of(obj)
+    return labelled(ctx, change.status if change is not None and change.status != "oförändrad" else None, runs)
+
+
 def malstruktur(ctx: Context, section) -> list[Spec]:
     specs = []
     for goal in ctx.derived.goals_with_fokus:
         paras = []
         for fokus in goal.fokusomraden:
             group = ctx.group()
-            paras.append(para(ctx.t("malstruktur_fokus", nr=fokus.nr, namn=fokus.namn, kalla=fokus.kalla),
-                              bold=True, bullet=False, heading=bool(fokus.delomraden), group=group, space_before=14))
-            paras += [para(ctx.t("malstruktur_delomrade", nr=d.nr, namn=d.namn, kalla=d.kalla), level=1, group=group)
+            runs = (Run(ctx.t("malstruktur_fokus", nr=fokus.nr, namn=fokus.namn, kalla=fokus.kalla), True),)
+            paras.append(Para(heading_runs(ctx, fokus, runs), bullet=False, heading=bool(fokus.delomraden),
+                              group=group, space_before=14))
+            paras += [Para(heading_runs(ctx, d, (Run(ctx.t("malstruktur_delomrade", nr=d.nr, namn=d.namn,
+                                                                kalla=d.kalla)),)), level=1, group=group)
                       for d in fokus.delomraden]
         specs.append(TextSpec(ctx.t("malstruktur", nr=goal.nr, text=goal.text), paras))
     return specs
@@ -147,13 +158,17 @@ def malstruktur(ctx: Context, section) -> list[Spec]:
 def fokusomraden(ctx: Context, section) -> list[Spec]:
     specs = []
     label_namnd = ctx.t("uppdrag_namnd_etikett", namnd=ctx.plan.plan.namnd.bestamd_form)
+
+    def mal_line(m) -> str:
+        return ctx.t("mal_rad", text=m.text, kalla=m.kalla)
+
     for place in ctx.derived.fokus_places:
         fokus = place.fokus
         base = ctx.t("fokus_rubrik", nr=fokus.nr, namn=place.title_name)
         mal = []
         if fokus.mal is not None:
-            mal = [para(ctx.t("mal_rad", text=fokus.mal.text, kalla=fokus.mal.kalla), bullet=False, space_before=0,
-                        note=_note(ctx, "Mål", fokus.mal.kalla))]
+            mal = [Para(item_runs(ctx, fokus.mal, (Run(mal_line(fokus.mal)),)), bullet=False, space_before=0,
+                        note=note(ctx, "Mål", fokus.mal.kalla, fokus.mal, mal_line))]
         styrtal = styrtal_paras(ctx, fokus.styrtal) or [para(ctx.t("inga_styrtal"), bullet=False, space_before=10)]
         uppdrag = (uppdrag_paras(ctx, label_namnd, fokus.uppdrag.namnd, numbered=True)
                    + uppdrag_paras(ctx, ctx.t("uppdrag_forvaltning_etikett"), fokus.uppdrag.forvaltning, numbered=False))
@@ -199,8 +214,8 @@ def gemensamma(ctx: Context, section) -> list[Spec]:
 
 def uppdragssammanfattning(ctx: Context, section) -> list[Spec]:
     rows = ctx.derived.summary
-    paras = [Para((Run(ctx.t("uppdrag_nr_rad", nr=row.nr), True), Run(row.text)),
-                  note=_note(ctx, f"Nr {row.nr}", row.kalla)) for row in rows]
+    paras = [Para(labelled(ctx, row.status, (Run(ctx.t("uppdrag_nr_rad", nr=row.nr), True), Run(row.text))),
+                  note=note(ctx, f"Nr {row.nr}", row.kalla)) for row in rows]
     title = ctx.t("sammanfattning_uppdrag", namnd=ctx.namnd, antal=len(rows))
     return [TextSpec(title, paras, continued=ctx.t("sammanfattning_uppdrag_forts", namnd=ctx.namnd))]
 
@@ -503,4 +518,5 @@ SECTIONS = {
     "ekonomiska_förutsättningar": ekonomiska_forutsattningar, "resursfördelningsmodell": resursfordelningsmodell,
     "tabell": tabell, "internkontroll": internkontroll, "anvisningar": anvisningar, "områden": omraden,
     "avslutning": avslutning, "styrtal_diagram": styrtal_diagram,
+    "förändringar": forandringar, "utgår": utgar, "beslutsförslag": beslutsforslag,
 }

@@ -15,6 +15,9 @@ from .fit import Fonts, Indent, Para, para, size_for
 from .template import TITLE_PH, Rect, ph_type, placeholders_of
 
 BULLETS = ("•", "–", "•")
+# Colour roles of runs (fit.Run.tone). A label never relies on its colour alone: it is a bold word
+# ("Ny:", "Ändrad:"); each colour has at least 5:1 contrast on white.
+TONES = {"ny": "1E7B34", "ändrad": "A14E00", "dämpad": "666666"}
 MARKER_FILL = "FFF2CC"
 MARKER_SIZE = 14  # pt
 
@@ -49,6 +52,9 @@ def fill_text(tf, paras: list[Para], size: float, indent: Indent, font: str, kee
             if run.bold:
                 rpr.set("b", "1")  # otherwise the template's style decides (titles are often bold)
             rpr.set("dirty", "0")
+            if run.tone:
+                fill = etree.SubElement(rpr, a("solidFill"))
+                etree.SubElement(fill, a("srgbClr"), val=TONES[run.tone])
             etree.SubElement(rpr, a("latin"), typeface=font)
             etree.SubElement(ar, a("t")).text = run.text
         end = etree.SubElement(ap, a("endParaRPr"), lang=LANG, sz=str(int(run_size * 100)), dirty="0")

@@ -21,7 +21,7 @@ from ..conftest import LAYOUTS, replace_in
 MANIFEST = ".vpgen-manifest.json"
 LOCK = ".vpgen.lock"
 DOCUMENTS = ("VP-2026-namndpresentation.pptx", "VP-2026-verksamhetsplan.docx", "VP-2026-uppdrag.docx",
-             "VP-2026-uppdrag.xlsx")
+             "VP-2026-uppdrag.xlsx", "VP-2026-verksamhetsplan-forslag.docx")  # the last: the sample compares
 STOPPED = "Bygget avbröts: innehållet har fel (se ovan). Inga filer har ändrats."
 
 
@@ -133,6 +133,19 @@ def docx_texts(path: Path) -> list[str]:
     return texts
 
 
+def docx_accepted_texts(path: Path) -> list[str]:
+    """Every paragraph (table cells too) of a document with tracked changes, as it reads once every
+    change is accepted: inserted text counts, deleted text (w:delText) does not."""
+    import zipfile
+
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(path) as package:
+        root = etree.fromstring(package.read("word/document.xml"))
+    return ["".join(t.text or "" for t in p.iter(w + "t")) for p in root.iter(w + "p")]
+
+
 def xlsx_texts(path: Path) -> list[str]:
     import openpyxl
 
@@ -151,6 +164,7 @@ def all_texts(out: Path) -> dict[str, list[str]]:
         "plan": docx_texts(out / DOCUMENTS[1]),
         "summary": docx_texts(out / DOCUMENTS[2]),
         "sheet": xlsx_texts(out / DOCUMENTS[3]),
+        **({"proposal": docx_accepted_texts(out / DOCUMENTS[4])} if (out / DOCUMENTS[4]).exists() else {}),
     }
 
 

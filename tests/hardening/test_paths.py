@@ -51,13 +51,13 @@ def area_dir_outside(content: Path) -> None:
 
 REFERENCES = [
     ("fil_climbs_to_etc_passwd", edit("plan.yaml", "fil: energi-och-klimat.yaml", "fil: ../../etc/passwd"),
-     [C + "plan.yaml:57:5: fel: områden[2].fil: '../../etc/passwd' " + FIL]),
+     [C + "plan.yaml:68:5: fel: områden[2].fil: '../../etc/passwd' " + FIL]),
     ("fil_is_an_absolute_path", edit("plan.yaml", "fil: energi-och-klimat.yaml", "fil: /etc/passwd"),
-     [C + "plan.yaml:57:5: fel: områden[2].fil: '/etc/passwd' " + FIL]),
+     [C + "plan.yaml:68:5: fel: områden[2].fil: '/etc/passwd' " + FIL]),
     ("fil_is_a_windows_path", edit("plan.yaml", "fil: energi-och-klimat.yaml", "fil: ..\\..\\hemlig.yaml"),
-     [C + "plan.yaml:57:5: fel: områden[2].fil: '..\\..\\hemlig.yaml' " + FIL]),
+     [C + "plan.yaml:68:5: fel: områden[2].fil: '..\\..\\hemlig.yaml' " + FIL]),
     ("fil_with_a_folder", edit("plan.yaml", "fil: energi-och-klimat.yaml", "fil: omraden/../../x.yaml"),
-     [C + "plan.yaml:57:5: fel: områden[2].fil: 'omraden/../../x.yaml' " + FIL]),
+     [C + "plan.yaml:68:5: fel: områden[2].fil: 'omraden/../../x.yaml' " + FIL]),
     ("area_file_is_a_link_to_etc_passwd", relink(AREA, "/etc/passwd"), [C + AREA + ": fel: " + OUTSIDE]),
     ("area_file_is_a_link_out_of_the_folder", relink(AREA, outside_copy), [C + AREA + ": fel: " + OUTSIDE]),
     ("area_file_is_a_relative_link_that_climbs_out", relink(AREA, "../../utanfor.yaml"),
