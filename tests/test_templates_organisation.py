@@ -40,6 +40,7 @@ from .test_render_plan import EXPECTED_HEADINGS, headings
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "templates"
 PPTX, DOCX = LAYOUTS / "board.pptx", LAYOUTS / "verksamhetsplan.docx"
 DECK, PLAN, SUMMARY = "VP-2026-namndpresentation.pptx", "VP-2026-verksamhetsplan.docx", "VP-2026-uppdrag.docx"
+PROPOSAL = "VP-2026-verksamhetsplan-forslag.docx"  # the sample compares with its VP-2025
 ADDED = "de lades till i dokumenten med mallens teckensnitt och färger (mallen själv ändras inte)."
 ALL_ADDED = ("Rubrik, Underrubrik, Rubrik 1, Rubrik 2, Rubrik 3, Punktlista, Beskrivning, "
              "Innehållsförteckningsrubrik, Innehåll 1–3 och VP-tabell")
@@ -198,10 +199,10 @@ def test_word_template_builds_with_its_own_look_and_passes_the_review(name, note
     assert_clean_console(result)
     assert notes_of(result.stderr) == [f"Word-mallen {template}{note}" for note in notes]
     assert sorted(p.name for p in out.iterdir() if p.suffix in (".docx", ".pptx", ".xlsx")) == sorted(
-        [DECK, PLAN, SUMMARY, "VP-2026-uppdrag.xlsx"])
-    plan, summary = docx.Document(out / PLAN), docx.Document(out / SUMMARY)
+        [DECK, PLAN, SUMMARY, "VP-2026-uppdrag.xlsx", PROPOSAL])
+    plan, summary, proposal = docx.Document(out / PLAN), docx.Document(out / SUMMARY), docx.Document(out / PROPOSAL)
     assert headings(plan) == EXPECTED_HEADINGS
-    for document in (plan, summary):
+    for document in (plan, summary, proposal):
         section = document.sections[-1]
         text_width = (section.page_width - section.left_margin - section.right_margin) / 635
         for table in document.tables:
@@ -210,9 +211,9 @@ def test_word_template_builds_with_its_own_look_and_passes_the_review(name, note
             assert sum(int(g.get(qn("w:w"))) for g in table._tbl.tblGrid.findall(qn("w:gridCol"))) <= text_width
     assert plan.paragraphs[0].style.name == "Title"
     assert any(p.style.name == "List Bullet" for p in plan.paragraphs)
-    review = run_review([out / PLAN, out / SUMMARY], render=False)
+    review = run_review([out / PLAN, out / SUMMARY, out / PROPOSAL], render=False)
     assert [finding.format() for finding in review.findings] == []
-    validate(out / PLAN, out / SUMMARY)
+    validate(out / PLAN, out / SUMMARY, out / PROPOSAL)
 
 
 def test_dotx_made_from_ours_gives_the_documents_ours_gives(made: Path):
