@@ -156,7 +156,9 @@ def markdown(content: Path) -> str:
 # ---------------------------------------------------------------- measuring
 
 def vpgen(*args: str) -> list[str]:
-    return [sys.executable, "-m", "generator", *args] if not shutil.which("vpgen") else ["vpgen", *args]
+    """This interpreter's vpgen (its environment's entry point), never another checkout's on PATH."""
+    script = Path(sys.executable).with_name("vpgen")
+    return [str(script), *args] if script.is_file() else [sys.executable, "-m", "generator", *args]
 
 
 def timed(cmd: list[str], cwd: Path | None = None) -> float:
