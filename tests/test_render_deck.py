@@ -433,7 +433,7 @@ def test_every_text_of_the_reference_is_on_a_slide_in_the_reference_order(sample
                             "Kompetensförsörjning inom välfärden"]
 
 
-def test_missing_and_incomplete_areas_get_an_underlag_saknas_slide(content):
+def test_a_missing_area_gets_an_underlag_saknas_slide_and_a_partly_filled_one_delvis_ifyllt(content):
     (content / "omraden" / "energi-och-klimat.yaml").unlink()
     (content / "omraden" / "naringslivsutveckling.yaml").write_text(
         "område: Näringslivsutveckling\n"
@@ -450,8 +450,10 @@ def test_missing_and_incomplete_areas_get_an_underlag_saknas_slide(content):
     ]
     assert got.index("Energi och klimat") + 1 == got.index("Energi och klimat: underlag saknas")
     assert "Utmaningar – Energi och klimat" not in got
-    incomplete = prs.slides[got.index("Näringslivsutveckling: underlag saknas")]
+    assert "Näringslivsutveckling: underlag saknas" not in got
+    incomplete = prs.slides[got.index("Näringslivsutveckling: delvis ifyllt")]
     assert slide_texts(incomplete) == [
         "Insatser: 2 av minst 3.", "Ansvarig: områdeschef Näringslivsutveckling. Sista dag: 10 augusti 2025."]
     # What the area did deliver is still shown.
-    assert "Insatser där område Näringslivsutveckling kan bidra till de två fokusområdena" in got
+    # The title counts the plan's fokusområden (4.1, 4.2, 4.3), not the area's groups.
+    assert "Insatser där område Näringslivsutveckling kan bidra till de tre fokusområdena" in got

@@ -368,25 +368,34 @@ def _omraden(ctx: _Ctx) -> None:
         ctx.w.heading(area.ref.namn, 2)
         ctx.w.paragraph(t("plan_omrade_ansvarig", ansvarig=area.ref.ansvarig)).paragraph_format.keep_with_next = True
         gaps = _area_gaps(ctx, area)
+        content = area.content
         if gaps:
-            ctx.w.heading(t("plan_underlag_saknas"), 3)
+            partly = content is not None and bool(content.antal_insatser or content.utmaningar)
+            ctx.w.heading(t("plan_underlag_delvis" if partly else "plan_underlag_saknas"), 3)
             for gap in gaps:
                 _notice(ctx, gap)
-        content = area.content
         if content is None:
             continue
         if content.insatser:
             ctx.w.heading(t("plan_insatser", omrade=area.ref.namn), 3)
             for group in content.insatser:
-                rubrik = group.rubrik or ctx.derived.fokus_names.get(group.fokusomrade, "")
-                _lead(ctx, t("plan_insatser_grupp", nr=group.fokusomrade, rubrik=rubrik))
+                # The plan's own fokusområde names the group; the area's heading follows when it differs.
+                namn = ctx.derived.fokus_names.get(group.fokusomrade, "")
+                rubrik = group.rubrik if group.rubrik and group.rubrik != namn else None
+                _lead(ctx, t("plan_insatser_fokus", nr=group.fokusomrade, namn=namn, rubrik=rubrik))
                 ctx.w.bullets(group.punkter)
         if content.utmaningar:
             ctx.w.heading(t("plan_utmaningar", omrade=area.ref.namn), 3)
+            mixed = any(u.rubrik for u in content.utmaningar) and not all(u.rubrik for u in content.utmaningar)
             for utmaning in content.utmaningar:
                 if utmaning.rubrik:
                     _lead(ctx, utmaning.rubrik)
-                ctx.w.bullets(utmaning.punkter)
+                    ctx.w.bullets(utmaning.punkter)
+                elif mixed:  # set apart from the headed ones above, not a bullet under their heading
+                    for text in utmaning.punkter:
+                        ctx.w.paragraph(text).paragraph_format.space_before = Pt(8)
+                else:
+                    ctx.w.bullets(utmaning.punkter)
 
 
 def _storregionalt(ctx: _Ctx) -> None:
