@@ -17,6 +17,7 @@ from generator.layout import Layout
 from generator.problems import LayoutError
 from generator.load import load_content
 from generator.render.deck import render_decks
+from generator.render.sections import Context, omraden
 
 from .conftest import LAYOUTS, REFERENCE, SAMPLE, overflow_findings, replace_in, soffice
 from .golden import GOLDEN, summarize_deck
@@ -457,3 +458,25 @@ def test_a_missing_area_gets_an_underlag_saknas_slide_and_a_partly_filled_one_de
     # What the area did deliver is still shown.
     # The title counts the plan's fokusområden (4.1, 4.2, 4.3), not the area's groups.
     assert "Insatser där område Näringslivsutveckling kan bidra till de tre fokusområdena" in got
+
+
+def test_an_utmaning_without_heading_after_one_with_a_heading_is_not_shown_under_it(content):
+    path = content / "omraden" / "energi-och-klimat.yaml"
+    replace_in(path, "  - rubrik: Utsläpp av växthusgaser\n    punkter:", "  - punkter:")
+    prs = deck_of(render(content)[DECK])
+    got = titles(prs)
+    slide = prs.slides[got.index("Utmaningar – Energi och klimat")]
+    paragraphs = slide.placeholders[1].text_frame.paragraphs
+    assert [(p.text, any(r.font.bold for r in p.runs)) for p in paragraphs][-5:] == [
+        ("Rusta näringslivet för nya krav", False), ("Kräver personella resurser att jobba för att möta dem.", False),
+        ("Övriga utmaningar", True), ("Minskar för långsamt", False), ("Större insatser krävs", False)]
+
+
+def test_the_insatser_title_says_fokusomradet_when_the_plan_has_one():
+    plan = load_content(SAMPLE).plan
+    one_goal = plan.malsattningar.malsattningar[3].model_copy(
+        update={"fokusomraden": plan.malsattningar.malsattningar[3].fokusomraden[:1]})
+    single = plan.model_copy(update={"malsattningar": plan.malsattningar.model_copy(
+        update={"malsattningar": [one_goal]})})
+    specs = omraden(Context(single, Derived(single), Layout(LAYOUTS).texts), None)
+    assert specs[1].title == "Insatser där område Välfärd och folkhälsa kan bidra till fokusområdet"

@@ -474,3 +474,14 @@ def test_reference_document_is_what_make_docx_template_writes():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.build_template() == (LAYOUTS / "verksamhetsplan.docx").read_bytes()
+
+
+def test_an_utmaning_without_heading_after_one_with_a_heading_gets_ovriga_utmaningar(content: Path):
+    replace_in(content / "omraden" / "energi-och-klimat.yaml",
+               "  - rubrik: Utsläpp av växthusgaser\n    punkter:", "  - punkter:")
+    document = docx.Document(io.BytesIO(render(content)))
+    texts = body_texts(document)
+    start = texts.index("Utmaningar – Energi och klimat")
+    assert texts[start + 8:start + 12] == [
+        "Kräver personella resurser att jobba för att möta dem.", "Övriga utmaningar", "Minskar för långsamt",
+        "Större insatser krävs"]

@@ -386,16 +386,17 @@ def _omraden(ctx: _Ctx) -> None:
                 ctx.w.bullets(group.punkter)
         if content.utmaningar:
             ctx.w.heading(t("plan_utmaningar", omrade=area.ref.namn), 3)
-            mixed = any(u.rubrik for u in content.utmaningar) and not all(u.rubrik for u in content.utmaningar)
+            # Utmaningar without a heading after one with a heading get 'Övriga utmaningar', so they do
+            # not read as more points of the heading above (the deck does the same).
+            headed = labelled = False
             for utmaning in content.utmaningar:
                 if utmaning.rubrik:
                     _lead(ctx, utmaning.rubrik)
-                    ctx.w.bullets(utmaning.punkter)
-                elif mixed:  # set apart from the headed ones above, not a bullet under their heading
-                    for text in utmaning.punkter:
-                        ctx.w.paragraph(text).paragraph_format.space_before = Pt(8)
-                else:
-                    ctx.w.bullets(utmaning.punkter)
+                    headed, labelled = True, False
+                elif headed and not labelled:
+                    _lead(ctx, t("plan_utmaningar_ovriga"))
+                    labelled = True
+                ctx.w.bullets(utmaning.punkter)
 
 
 def _storregionalt(ctx: _Ctx) -> None:

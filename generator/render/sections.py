@@ -328,19 +328,22 @@ def _top_fokus_count(ctx: Context) -> int:
 
 
 def _utmaning_paras(ctx: Context, utmaningar: list) -> list[Para]:
-    """Each utmaning its own group. Where some have a heading, one without is set apart as plain text
-    (no bullet), so its points do not read as more points under the heading above it."""
-    mixed = any(u.rubrik for u in utmaningar) and not all(u.rubrik for u in utmaningar)
+    """Each utmaning its own group. Utmaningar without a heading that follow one with a heading get a
+    heading of their own ('Övriga utmaningar'), so they do not read as more points of the one above."""
     paras: list[Para] = []
+    headed = False
+    label: int | None = None  # the group of the current 'Övriga utmaningar' heading
     for challenge in utmaningar:
-        gid = ctx.group()
         if challenge.rubrik:
+            gid, label, headed = ctx.group(), None, True
             paras.append(para(challenge.rubrik, bold=True, bullet=False, heading=True, group=gid, space_before=10))
-            paras += [para(text, group=gid, level=0) for text in challenge.punkter]
-        elif mixed:
-            paras += [para(text, group=gid, bullet=False, space_before=10) for text in challenge.punkter]
+        elif headed and label is None:
+            gid = label = ctx.group()
+            paras.append(para(ctx.t("omrade_utmaningar_ovriga"), bold=True, bullet=False, heading=True, group=gid,
+                              space_before=10))
         else:
-            paras += [para(text, group=gid, level=0) for text in challenge.punkter]
+            gid = label if label is not None else ctx.group()
+        paras += [para(text, group=gid, level=0) for text in challenge.punkter]
     return paras
 
 
