@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from .formatting import sv_number
 from .messages import did_you_mean
-from .problems import Problem, display_path, format_key_path
+from .problems import Problem, format_key_path
 from .yamlsrc import SourceDoc, read_yaml, read_yaml_text
 
 

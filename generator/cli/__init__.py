@@ -4,7 +4,7 @@ Each command group lives in its own module and is imported only when it runs, so
 and `vpgen validate` start without python-pptx, python-docx or the spreadsheet libraries:
 
 - validate.py, build.py, schema.py: the planner's pipeline
-- area.py: område, kontroll, status (the area chiefs' round)
+- area.py: område, kontroll, förhandsvisning, status (the area chiefs' round)
 - review.py: granska (accessibility and fit review of any .pptx/.docx)
 - styrtal.py: styrtal import / hämta (figures behind the styrtal)
 """
@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("generator.cli.schema:schema", "Visa innehållsformatet: filerna, nycklarna och vad de betyder."),
     "område": ("generator.cli.area:omrade", "Områdesfiler: skapa en ny fil för ett område."),
     "kontroll": ("generator.cli.area:kontroll", "Kontrollera en områdesfil och förklara felen på vanlig svenska."),
+    "förhandsvisning": ("generator.cli.area:forhandsvisning", "Gör ett områdes bilder (pptx, pdf, png) att titta på."),
     "status": ("generator.cli.area:status", "Visa hur långt områdena har kommit med sitt underlag."),
     "granska": ("generator.cli.review:granska", "Granska tillgänglighet och passform i .pptx- och .docx-filer."),
     "styrtal": ("generator.cli.styrtal:styrtal", "Styrtalens siffror: läs in från CSV/Excel eller hämta från Kolada."),
