@@ -37,16 +37,25 @@ ANY = "any"  # 'Ord: mer text' without '- ': a key or more text, the text cannot
 
 @dataclass(frozen=True)
 class Marker:
-    """How a point line begins: kind 'dash' ('- ', right) or a slip: 'tab' ('-' and a tab),
-    'nospace' ('-Text'), 'bullet' ('•', '*', '–' …); `text` is the marker with its spacing."""
+    """How a point line begins: kind 'dash' ('- ', right) or a slip: 'tab' ('-' and a tab), 'hard'
+    ('-' and a no-break space from Word), 'nospace' ('-Text'), 'bullet' ('•', '*', '–' …); `text` is
+    the marker with its spacing."""
 
     kind: str
     text: str
-    char: str
+    char: str  # the mark itself: '-', '•', '*', '–' …
+
+
+# Spaces Word and web pages put where a space was typed: no-break, thin, em … YAML does not take
+# them for spaces.
+HARD_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 
 
 def marker(body: str) -> Marker | None:
     """The point marker at the start of `body` (a line without its indentation), or None."""
+    hard = re.match(f"-[ {HARD_SPACES}]*[{HARD_SPACES}][ {HARD_SPACES}]*", body)
+    if hard:
+        return Marker("hard", hard.group(), "-")
     if body == "-" or body.startswith("- "):
         spaces = len(body) - len(body[1:].lstrip(" ")) - 1
         tab = re.match(r"-[ \t]*\t[ \t]*", body)
@@ -210,15 +219,20 @@ def analyse(lines: list[Line]) -> dict[int, LineInfo]:
                 continue
             block_indent = None
         if quote is not None:
-            end = close_quote(text, -1, quote)
-            if end is None:
-                out[line.no] = LineInfo(line.no, CONT, text, None, None)
+            # A line that looks like a point or a key of its own means the quote above was never
+            # closed (a slip), not that this line belongs to the quoted text.
+            if line.is_content and (marker(text[line.indent:]) or known_key(text[line.indent:])):
+                quote = None
+            else:
+                end = close_quote(text, -1, quote)
+                if end is None:
+                    out[line.no] = LineInfo(line.no, CONT, text, None, None)
+                    continue
+                quote = None
+                at = _comment_at(text, end)
+                out[line.no] = LineInfo(line.no, CONT, text[:at] if at is not None else text,
+                                        text[at:] if at is not None else None, None)
                 continue
-            quote = None
-            at = _comment_at(text, end)
-            out[line.no] = LineInfo(line.no, CONT, text[:at] if at is not None else text,
-                                    text[at:] if at is not None else None, None)
-            continue
         if not line.is_content:
             continue
         start = line.indent

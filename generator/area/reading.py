@@ -18,7 +18,8 @@ from ..problems import Problem
 from ..yamlsrc import SourceDoc, YamlFloat
 from .lines import CONT, ITEM, ITEM_MAP, KEY, Line, LineInfo, analyse, join_lines, split_lines, words
 
-ITEM_SCALAR = "item-scalar"
+ITEM_SCALAR = "item-scalar"  # a text item of a list inside a group: a point
+ITEM_STRAY = "item-stray"  # a text item of a list at the top: where the file has groups, never a point
 ITEM_LIST = "item-list"
 
 
@@ -50,10 +51,10 @@ class Reading:
 
     @property
     def read_below(self) -> int:
-        """Lines before this one were read: all of them for a readable text, else those above the first error."""
+        """Lines before this one were read: all of them for a readable text, else those of `above`."""
         if self.readable:
             return len(self.lines) + 1
-        return self.first_error if self.above is not None and self.above.readable else 1
+        return len(self.above.lines) + 1 if self.above is not None and self.above.readable else 1
 
     @cached_property
     def roles(self) -> dict[int, str]:
@@ -67,6 +68,8 @@ class Reading:
             if loc and isinstance(loc[-1], int):
                 value = value_at(doc.data, loc)
                 kind = ITEM_MAP if isinstance(value, dict) else ITEM_LIST if isinstance(value, list) else ITEM_SCALAR
+                if kind == ITEM_SCALAR and len(loc) < 3:
+                    kind = ITEM_STRAY  # a text right in 'insatser:' or 'utmaningar:', not a point of a group
                 if line not in found or col < found[line][0]:
                     found[line] = (col, kind)
         roles = {line: kind for line, (_col, kind) in found.items()}
@@ -122,7 +125,7 @@ def matches(intended: str, actual: str) -> bool:
     """Whether YAML read a line (`actual`) as what it looks like it means (`intended`, lines.analyse)."""
     if intended == ITEM:
         return actual in (ITEM_SCALAR, ITEM_MAP, ITEM_LIST)
-    if intended in (ITEM_MAP, KEY, CONT):
+    if intended in (ITEM_MAP, ITEM_SCALAR, KEY, CONT):
         return actual == intended
     return True  # ANY
 
@@ -158,9 +161,18 @@ class Reader:
     def _read(self, text: str, top: bool) -> Reading:
         content, doc, problems = parse_text(text, OmradeFile, self.shown)
         reading = Reading(text, doc is not None and doc.readable, doc, content, problems)
-        if top and not reading.readable and reading.first_error > 1:
-            head = join_lines(text.split("\n")[: reading.first_error - 1])
-            reading.above = self._read(head, top=False)
+        if top and not reading.readable:
+            # The lines above the first error, or above the error in those (YAML often notices a
+            # mistake a line late, so the first cut can still hold it): the longest part that reads.
+            lines, cut = text.split("\n"), reading.first_error
+            for _attempt in range(4):
+                if cut <= 1:
+                    break
+                above = self._read(join_lines(lines[: cut - 1]), top=False)
+                if above.readable:
+                    reading.above = above
+                    break
+                cut = min(cut - 1, above.first_error) if above.first_error else cut - 1
         return reading
 
 

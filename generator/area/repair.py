@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 
 from ..formatting import shorten
 from ..messages import did_you_mean
-from .lines import AREA_KEYS, CONT, EMPTIED, ITEM, ITEM_MAP, Line, close_quote, known_key, marker, replace_line
+from .lines import AREA_KEYS, CONT, EMPTIED, ITEM, ITEM_MAP, Line, close_quote, join_lines, known_key, marker
 from .reading import ITEM_SCALAR, Reader, Reading
 from .safety import Repair, is_safe
 
@@ -77,6 +77,8 @@ def _marker_repairs(lines: list[Line], target: Line) -> list[Repair]:
         return []
     rest = target.text[target.indent + len(found.text):].lstrip(" \t")
     cols = [target.indent] + [x.indent for x in reversed(lines[: target.no - 1]) if x.is_content and x.dash]
+    if rest[:1] in ("\"", "'") and close_quote(rest, 0, rest[0]) is None:
+        rest += rest[0]  # '• "Text' — the quote it opens is closed too, or it would swallow the lines below
     out, seen = [], set()
     for col in cols[:4]:
         if col not in seen:
@@ -167,7 +169,8 @@ def _line_repairs(lines: list[Line], target: Line, names: dict[str, str]) -> lis
             out.append(Repair(target.no, text[:start] + guess + text[start + len(key):], "key", renames=(key, guess)))
     out += _stray_repair(target) + _close_quote_repair(target) + _typographic_repair(target)
     if target.dash and target.body and target.body[0] not in "\"'":
-        out.append(Repair(target.no, text[: target.body_col] + quote(target.body), "quote"))
+        # A point read as 'key: value' becomes a text on purpose (a group's worth of keys less, a point more).
+        out.append(Repair(target.no, text[: target.body_col] + quote(target.body), "quote", role=ITEM_SCALAR))
     value = target.value
     if key is not None and value and value[0] not in "\"'|>" and (": " in value or value[0] in "&*!%@`{["):
         head = text.rstrip()
@@ -244,19 +247,40 @@ def _priority(lines: list[Line], repair: Repair) -> int:
     return rank
 
 
+PAIRS_FROM = 8  # when no single repair will do: pairs of the first this many small corrections
+
+
 def best_repair(reader: Reader, now: Reading, repairs: Iterable[Repair],
-                gone: Callable[[Reading], bool] | None = None) -> tuple[Repair, Reading] | None:
+                gone: Callable[[Reading], bool] | None = None) -> tuple[tuple[Repair, ...], Reading] | None:
     """The safe repair after which the file reads best, and its reading; or None.
 
     In a file YAML cannot read, a repair must make it readable or move the first syntax error further
     down (a file can have several). In a readable file it must make `gone` true (the mistake it is for
     is gone) and leave no more problems and misread lines than before. Always: safety.is_safe.
+
+    Two slips on neighbouring lines ('-Internt' above '- "För hela …' whose quote never closes) can
+    each keep the other's repair from reading right; then two small corrections of lines as written
+    are tried together, each judged safe on the result.
     """
+    repairs = list(repairs)
+    found = _best(reader, now, [(repair,) for repair in repairs], gone)
+    if found is None:
+        simple = [r for r in repairs if _PRIORITY.get(r.kind, 5) <= 1][:PAIRS_FROM]
+        pairs = [(a, b) for i, a in enumerate(simple) for b in simple[i + 1:] if a.line != b.line]
+        found = _best(reader, now, pairs, gone)
+    return found
+
+
+def _best(reader: Reader, now: Reading, combos: list[tuple[Repair, ...]],
+          gone: Callable[[Reading], bool] | None) -> tuple[tuple[Repair, ...], Reading] | None:
     best = None
     lines = now.lines
     before_count = len(now.problems) + len(now.mismatches)
-    for order, repair in enumerate(repairs):
-        after = reader(replace_line(lines, repair.line, repair.new))
+    for order, combo in enumerate(combos):
+        texts = [item.text for item in lines]
+        for repair in combo:
+            texts[repair.line - 1] = repair.new
+        after = reader(join_lines(texts))
         if now.readable:
             if not after.readable or (gone is not None and not gone(after)):
                 continue
@@ -264,15 +288,15 @@ def best_repair(reader: Reader, now: Reading, repairs: Iterable[Repair],
                 continue
         elif not after.readable and (not after.problems or after.first_error <= now.first_error):
             continue
-        if not is_safe(now, after, repair):
+        if not all(is_safe(now, after, repair) for repair in combo):
             continue
-        rank = _priority(lines, repair)
+        rank = sum(_priority(lines, repair) for repair in combo)
         if after.readable:
             score = (0, len(after.mismatches), len(after.problems), rank, order)
         else:
             score = (1, -after.first_error, len(after.mismatches), rank, order)
         if best is None or score < best[0]:
-            best = (score, repair, after)
+            best = (score, tuple(sorted(combo, key=lambda r: r.line)), after)
     return (best[1], best[2]) if best else None
 
 
@@ -301,6 +325,9 @@ def _marker_message(line: Line) -> str:
     found = line.marker
     if found.kind == "tab":
         return "efter '-' står ett tabbtecken — skriv ett vanligt mellanslag efter '-' ('- ' och sedan texten)"
+    if found.kind == "hard":
+        return ("efter '-' står ett hårt mellanslag (det kommer ofta med när text klistras in från Word) — skriv "
+                "ett vanligt mellanslag efter '-'")
     if found.kind == "nospace":
         return "efter '-' saknas ett mellanslag — skriv '- ' (bindestreck och mellanslag) före texten"
     if found.char in "–—−":
@@ -325,6 +352,8 @@ def repair_message(lines: list[Line], repair: Repair, original: str, names: dict
         message = _marker_message(line)
         if new.indent != line.indent:
             message += f", och rada upp den med punkterna ovanför ({new.indent} mellanslag)"
+        if repair.new.rstrip()[-1:] in ("\"", "'") and line.text.rstrip()[-1:] != repair.new.rstrip()[-1:]:
+            message += "; citattecknet i början av texten stängs aldrig — sätt ett likadant sist på raden"
         return message
     if repair.kind == "stray":
         inner = marker(line.body)

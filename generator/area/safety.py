@@ -17,7 +17,7 @@ list). The repaired text, read as `vpgen validate` reads it, must
    wrongly before it, which rule 3 judges line by line).
 
 For a text that still cannot be read to the end (a file with several syntax errors), 2 and 3 apply
-to the part above its first error.
+to the part above its first error, and the repaired line must be in that part.
 """
 
 from __future__ import annotations
@@ -107,6 +107,11 @@ def counts_kept(before: Reading, after: Reading, repair: Repair) -> bool:
 
 
 def is_safe(before: Reading, after: Reading, repair: Repair) -> bool:
-    """Every rule of the module docstring, for `repair` taking the text of `before` to that of `after`."""
+    """Every rule of the module docstring, for `repair` taking the text of `before` to that of `after`.
+
+    The repaired line itself must be read (above the first error left): a repair that cannot be
+    judged is not suggested."""
+    if repair.line >= after.read_below:
+        return False
     return (changed_words_kept(before, after, repair) and reads_its_words(after)
             and lines_read_as_they_look(before, after, repair) and counts_kept(before, after, repair))

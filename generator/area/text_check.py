@@ -20,7 +20,7 @@ from ..parse import parse_file
 from ..problems import Problem
 from ..yamlsrc import MAX_FILE_BYTES
 from .issues import Issue, readable_issues, syntax_issue
-from .lines import fix_context, join_lines, split_lines
+from .lines import HARD_SPACES, fix_context, join_lines, split_lines
 from .reading import Reader, Reading
 from .repair import best_repair, candidates, plain_message, repair_message
 
@@ -32,6 +32,8 @@ LATIN1_HELP = (
 )
 TAB_MESSAGE = ("raden är indragen med tabbtecken — använd mellanslag i stället "
                "(två per nivå, rakt under raden ovanför)")
+HARD_MESSAGE = ("raden är indragen med hårda mellanslag (de kommer ofta med när text klistras in från Word) — "
+                "använd vanliga mellanslag, rakt under raden ovanför")
 TOO_MANY = ("kontrollen har rättat {n} saker i den här körningen och slutar här — gör rättningarna ovan och kör "
             "kontrollen igen, så fortsätter den med resten")
 
@@ -72,9 +74,9 @@ def check_text(path, reader: Reader, ctx: CheckContext) -> TextCheck:
     text, readable = rounds.run(text)
     findings = not_utf8 + rounds.findings
     lines = split_lines(text)
-    for no in tabbed:
+    for no, message in tabbed.items():
         fix = {no: lines[no - 1].text} if readable else {}
-        findings.append(Finding(file, TAB_MESSAGE, line=no, fix=fix, context=fix_context(lines, fix)))
+        findings.append(Finding(file, message, line=no, fix=fix, context=fix_context(lines, fix)))
     final = reader(text) if readable else None
     return TextCheck(findings, text, final, bool(not_utf8) or text != original, reader(original))
 
@@ -88,21 +90,28 @@ def _decode(file: str, raw: bytes, first: list[Problem]) -> tuple[str, list[Find
         return raw.decode("cp1252", errors="replace"), [said]
 
 
-def _without_tabs(text: str, reader: Reader) -> tuple[str, list[int]]:
-    """The text with the tabs that indent lines replaced by the spaces that read best; those lines."""
+_ODD_INDENT = re.compile(f"^[ \t{HARD_SPACES}]*[\t{HARD_SPACES}][ \t{HARD_SPACES}]*")
+
+
+def _without_tabs(text: str, reader: Reader) -> tuple[str, dict[int, str]]:
+    """The text with the tabs and hard spaces that indent lines replaced by the spaces that read best;
+    those lines, each with its message."""
     lines = split_lines(text)
-    tabbed = [x.no for x in lines if x.stripped and "\t" in x.text[: len(x.text) - len(x.text.lstrip(" \t"))]]
-    if not tabbed:
-        return text, tabbed
+    odd = {x.no: (TAB_MESSAGE if "\t" in _ODD_INDENT.match(x.text).group() else HARD_MESSAGE)
+           for x in lines if x.stripped and _ODD_INDENT.match(x.text)}
+    if not odd:
+        return text, odd
 
     def spaced(width: int) -> str:
-        return join_lines([re.sub(r"^[ \t]+", lambda m: m.group().replace("\t", " " * width), x.text) for x in lines])
+        def indent(match: re.Match) -> str:
+            return re.sub(f"[{HARD_SPACES}]", " ", match.group().replace("\t", " " * width))
+        return join_lines([_ODD_INDENT.sub(indent, x.text) if x.no in odd else x.text for x in lines])
 
     def badness(reading: Reading) -> tuple:
         return (not reading.readable, -reading.first_error, len(reading.mismatches), len(reading.problems))
 
-    # The round below may still align such a line; the tab's finding then shows the line as it ends up.
-    return min((badness(reader(spaced(w))), order, spaced(w)) for order, w in enumerate((2, 4, 8, 1, 3)))[2], tabbed
+    # The round below may still align such a line; the finding then shows the line as it ends up.
+    return min((badness(reader(spaced(w))), order, spaced(w)) for order, w in enumerate((2, 4, 8, 1, 3)))[2], odd
 
 
 @dataclass
@@ -111,7 +120,7 @@ class _Rounds:
 
     reader: Reader
     ctx: CheckContext
-    tabbed: list[int]
+    tabbed: dict[int, str]  # lines indented with tabs or hard spaces, and what to say about each
     findings: list[Finding] = field(default_factory=list)
     handled: set[tuple] = field(default_factory=set)
 
@@ -141,21 +150,24 @@ class _Rounds:
         return text, self.reader(text).readable
 
     def _handle(self, now: Reading, issue: Issue) -> Reading | None:
-        """The reading after the best safe repair of `issue`, said as a finding; None when none is safe."""
+        """The reading after the best safe repair of `issue`, said as findings; None when none is safe."""
         repairs = list(issue.repairs)
         if issue.search:
             repairs += candidates(now.lines, issue.line, self.ctx.fokus_names)
         found = best_repair(self.reader, now, repairs, issue.gone if now.readable else None)
         if found is None:
             return None
-        repair, after = found
-        if not (repair.line in self.tabbed and repair.kind == "indent"):
-            lines = now.lines
+        combo, after = found
+        lines = now.lines
+        for repair in combo:
+            if repair.line in self.tabbed and repair.kind == "indent":
+                continue  # the tab's own finding shows the line as it ends up
             message = issue.describe(repair) if issue.describe is not None else repair_message(
                 lines, repair, issue.original)
             fix = {repair.line: repair.new}
+            # The line above as it is once repaired too (a pair of repairs shows each with the other made).
             self.findings.append(Finding(self.ctx.file, message, rule=issue.rule, line=repair.line, fix=fix,
-                                         context=fix_context(lines, fix)))
+                                         context=fix_context(after.lines, fix)))
         return after
 
     def _unrepaired(self, issue: Issue) -> Finding:
