@@ -173,6 +173,8 @@ def test_kontroll_outside_a_content_folder_checks_the_file_alone(tmp_path: Path,
         "\n"
         "Insatser: 6. Utmaningar: 4.\n"
         "Filen är klar: inga fel, och den uppfyller anvisningarna.\n")
+    # without the plan the fokusområde is shown by number, not as "(finns inte i planen)"
+    assert "    Fokusområde 4.9 — egen rubrik: Kompetensförsörjning" in result.stdout.splitlines()
     result = run("kontroll", path, "--content", content)
     assert result.exit_code == 1
     assert "Rad 25: fokusområde 4.9 finns inte i planen" in result.stdout

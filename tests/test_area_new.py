@@ -182,8 +182,8 @@ def test_new_area_never_overwrites_an_existing_file(content: Path):
     result = run("område", "ny", "Kultur och ideell sektor", "--content", content, "--ansvarig", "kulturchef")
     assert result.exit_code == 1
     assert result.stderr == (
-        f"Filen {path} finns redan — vpgen skriver aldrig över en områdesfil. Öppna och fyll i den "
-        f"(kontrollera den med: vpgen kontroll {path}), eller ta bort den först om du vill börja om från mallen.\n")
+        f"Filen {path} finns redan — vpgen skriver aldrig över en områdesfil. Se hur långt den har kommit med: "
+        f"vpgen kontroll {path}; vill du börja om från mallen, ta bort filen först.\n")
     assert path.read_text(encoding="utf-8") == "område: Kultur och ideell sektor\n# mitt arbete\n"
 
 

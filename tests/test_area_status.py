@@ -75,7 +75,7 @@ def test_status_rows_for_complete_partly_filled_and_missing_areas_before_the_dea
         "Klara områden: 1 av 3.\n"
         "  Energi och klimat (områdeschef Energi och klimat): 1 av minst 3 utmaningar.\n"
         "  Näringslivsutveckling (områdeschef Näringslivsutveckling): filen saknas "
-        f"(planeringsansvarig skapar den med: vpgen område ny \"Näringslivsutveckling\" --content {content}).\n")
+        f"(skapa den med: vpgen område ny \"Näringslivsutveckling\" --content {content}).\n")
 
 
 def test_status_after_the_deadline_marks_late_areas_and_fails(content: Path):
@@ -92,7 +92,7 @@ def test_status_after_the_deadline_marks_late_areas_and_fails(content: Path):
         "Klara områden: 1 av 3.\n"
         "  FÖRSENAT: Energi och klimat (områdeschef Energi och klimat): 1 av minst 3 utmaningar.\n"
         "  FÖRSENAT: Näringslivsutveckling (områdeschef Näringslivsutveckling): filen saknas "
-        f"(planeringsansvarig skapar den med: vpgen område ny \"Näringslivsutveckling\" --content {content}).\n")
+        f"(skapa den med: vpgen område ny \"Näringslivsutveckling\" --content {content}).\n")
 
 
 def test_status_flags_a_file_handed_in_after_the_deadline_and_ignores_dates_after_idag(content: Path):
@@ -215,7 +215,7 @@ def test_status_without_a_readable_plan_says_why(content: Path):
     assert result.stderr.splitlines()[-1] == (
         f"Statusen kan inte visas: {content / 'anvisningar.yaml'} kan inte läsas (se ovan). Rätta filen och "
         "försök igen (vpgen validate visar alla fel).")
-    assert "deadline: '10 augusti' är inget datum" in result.stderr
+    assert "content/anvisningar.yaml, rad 27: deadline: '10 augusti' är inget datum" in result.stderr
 
 
 def test_status_refuses_a_bad_date():

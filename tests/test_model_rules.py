@@ -332,3 +332,9 @@ def test_a_text_in_memory_reads_as_the_same_file_would(tmp_path):
 def test_syntax_errors_are_said_for_what_people_type(text: str, line: int, message: str):
     problem = read_yaml_text(text, "t").problems[0]
     assert (problem.line, problem.message) == (line, message)
+
+
+def test_a_problem_said_without_key_path_notation():
+    problem = Problem("content/plan.yaml", 40, 5, "tidplan[4].datum", "datumet finns inte")
+    assert problem.plain() == "content/plan.yaml, rad 40: tidplan nr 4, datum: datumet finns inte"
+    assert Problem("content/plan.yaml", 0, 0, "", "filen saknas").plain() == "content/plan.yaml: filen saknas"

@@ -144,7 +144,8 @@ def check_area_file(path: Path, content_dir: Path | None = None, slides: SlideOp
     findings += _plan_findings(shown, final, name, parts, ref, checked.text, fokus_names, examples)
     report.counts = (final.content.antal_insatser, len(final.content.utmaningar))
     report.counted_with_fixes = checked.repaired
-    report.echo = echo_lines(final.content, final.doc, fokus_names, checked.repaired)
+    known = parts is not None and parts.get("malsattningar.yaml") is not None
+    report.echo = echo_lines(final.content, final.doc, fokus_names if known else None, checked.repaired)
     anv = parts.get("anvisningar.yaml") if parts else None
     if anv is not None:
         report.minimum = (anv.minst_insatser, anv.minst_utmaningar)

@@ -19,14 +19,17 @@ def _point(doc: SourceDoc, loc: tuple, text: str) -> str:
     return f"      rad {line:<4} {shorten(text, POINT_WIDTH, collapse=True)}"
 
 
-def echo_lines(content: OmradeFile, doc: SourceDoc, fokus_names: dict[str, str], repaired: bool) -> list[str]:
-    """The area as vpgen reads it, one line per group, heading and point."""
+def echo_lines(content: OmradeFile, doc: SourceDoc, fokus_names: dict[str, str] | None, repaired: bool) -> list[str]:
+    """The area as vpgen reads it, one line per group, heading and point (`fokus_names` None: the plan
+    could not be read, so the fokusområden are shown by number only)."""
     out = ["Så här läser vpgen filen" + (" (med rättningarna ovan):" if repaired else ":")]
     out.append(f"  Insatser: {plural(content.antal_insatser, 'punkt', 'punkter')} i "
                f"{plural(len(content.insatser), 'grupp', 'grupper')}")
     for gi, group in enumerate(content.insatser):
-        name = fokus_names.get(group.fokusomrade)
-        label = f"    Fokusområde {group.fokusomrade} " + (name if name else "(finns inte i planen)")
+        name = fokus_names.get(group.fokusomrade) if fokus_names is not None else None
+        label = f"    Fokusområde {group.fokusomrade}"
+        if fokus_names is not None:
+            label += f" {name}" if name else " (finns inte i planen)"
         if group.rubrik and group.rubrik != name:
             label += f" — egen rubrik: {shorten(group.rubrik, 50, collapse=True)}"
         out.append(label)

@@ -164,9 +164,8 @@ def new_area(root: Path, namn: str, ansvarig: str | None = None, layouts_dir: Pa
 
     target = root / AREA_DIR / fil
     if target.exists() or target.is_symlink():
-        raise UserError(f"Filen {target} finns redan — vpgen skriver aldrig över en områdesfil. "
-                        f"Öppna och fyll i den (kontrollera den med: vpgen kontroll {target}), "
-                        "eller ta bort den först om du vill börja om från mallen.")
+        raise UserError(f"Filen {target} finns redan — vpgen skriver aldrig över en områdesfil. Se hur långt den "
+                        f"har kommit med: vpgen kontroll {target}; vill du börja om från mallen, ta bort filen först.")
     source_path = template_path(layouts_dir)
     source = _template_source(source_path)
     text = _rendered(source, source_path, area_context(parts, namn, fil, ansvarig, str(target)))

@@ -79,7 +79,7 @@ def require_parts(parts: PlanParts, names: tuple[str, ...], doing: str) -> None:
     missing = [name for name in names if parts.get(name) is None]
     if not missing:
         return
-    lines = [p.format() for p in parts.problems if any(p.file.endswith(name) for name in missing)]
+    lines = [p.plain() for p in parts.problems if any(p.file.endswith(name) for name in missing)]
     files = ", ".join(str(parts.root / name) for name in missing)
     raise UserError("\n".join(lines + [f"{doing}: {files} kan inte läsas (se ovan). Rätta filen och försök igen "
                                        "(vpgen validate visar alla fel)."]))

@@ -265,7 +265,7 @@ def format_status(report: StatusReport, options: str = "") -> str:
             continue
         todo = ", ".join(area.saknas)
         if area.status == "saknas":
-            todo += f" (planeringsansvarig skapar den med: vpgen område ny \"{area.namn}\"{options})"
+            todo += f" (skapa den med: vpgen område ny \"{area.namn}\"{options})"
         elif area.status == "fel":
             todo += f" (se: vpgen kontroll {area.sokvag})"
         flag = "FÖRSENAT: " if area.forsenad else ""
