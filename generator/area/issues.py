@@ -139,7 +139,7 @@ def _output_issues(reading: Reading, ctx) -> list[Issue]:
 def _stray(reading: Reading, no: int) -> str | None:
     """The bullet a point's text begins with after its '- ' ('- • Text', '- "– Text"'), or None."""
     line = reading.lines[no - 1]
-    text = _text_lines(reading).get(no)
+    text = reading.text_starts.get(no)
     if not line.dash or reading.role(no) != ITEM_SCALAR or text is None:
         return None
     found = marker(text.lstrip())
@@ -166,20 +166,9 @@ def _stray_markers(reading: Reading) -> list[Issue]:
     return out
 
 
-def _text_lines(reading: Reading) -> dict[int, str]:
-    """Lines where a text value starts, with that text (a number or a date is no text here)."""
-    doc = reading.doc
-    out = {}
-    for loc, (line, _col) in doc.value_pos.items():
-        value = value_at(doc.data, loc)
-        if isinstance(value, str) and loc:
-            out.setdefault(line, value)
-    return out
-
-
 def _comments(reading: Reading) -> list[Issue]:
     """Text after ' #' on a line of text: YAML takes it as a comment and it never reaches the slide."""
-    starts = _text_lines(reading)
+    starts = reading.text_starts
     out = []
     for no, info in reading.infos.items():
         if info.comment is None or info.value_col is None:
@@ -210,7 +199,7 @@ def _continued(reading: Reading, no: int) -> bool:
 
 def _personal_data(reading: Reading) -> list[Issue]:
     out = []
-    for no, text in sorted(_text_lines(reading).items()):
+    for no, text in sorted(reading.text_starts.items()):
         for found in personal_data_in(clean_text(text)):
             out.append(Issue(no, ("personal", no, found.text), personal_data_message(found), search=False))
     return out

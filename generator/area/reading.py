@@ -103,6 +103,18 @@ class Reading:
         return list(_data_words(source.doc.data))
 
     @cached_property
+    def text_starts(self) -> dict[int, str]:
+        """Lines where a text value starts (a point, a rubrik, the område), with that text, when the text reads."""
+        if not self.readable or self.doc is None:
+            return {}
+        out: dict[int, str] = {}
+        for loc, (line, _col) in self.doc.value_pos.items():
+            value = value_at(self.doc.data, loc)
+            if loc and isinstance(value, str):
+                out.setdefault(line, value)
+        return out
+
+    @cached_property
     def counts(self) -> tuple[int, int] | None:
         """(points, groups): the texts and the groups of keys that are items of a list, wherever they
         stand (a misspelt key does not change them), when the text reads."""
