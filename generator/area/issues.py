@@ -132,8 +132,42 @@ def _misread_repaired(reading: Reading, repair: Repair, no: int, intended: str, 
 # ---------------------------------------------------------------- reads, but would come out wrong
 
 def _output_issues(reading: Reading, ctx) -> list[Issue]:
-    return (_stray_markers(reading) + _comments(reading) + _personal_data(reading) + _empty_groups(reading, ctx)
-            + _unquoted_numbers(reading))
+    return (_stray_markers(reading) + _capital_continuations(reading) + _comments(reading) + _personal_data(reading)
+            + _empty_groups(reading, ctx) + _unquoted_numbers(reading))
+
+
+def _capital_continuation(reading: Reading, no: int) -> Line | None:
+    """The point a line is read into although it looks like a point of its own that lost its '- ': it begins
+    with a capital letter and the line above ends without any punctuation ('…ungas framtid' / 'Hitta …').
+    A text written over lines on purpose ('>-', quotes) is left alone."""
+    info = reading.infos.get(no)
+    if info is None or info.role != CONT or info.block or reading.role(no) != CONT:
+        return None
+    text = reading.lines[no - 1].stripped
+    above = next((x for x in reversed(reading.lines[: no - 1]) if x.is_content), None)
+    start = max((n for n in reading.roles if n < no), default=0)
+    if not start or reading.role(start) != ITEM_SCALAR or above is None or not text[:1].isupper():
+        return None
+    point = reading.lines[start - 1]
+    if point.body[:1] in ("\"", "'", "|", ">") or above.text.rstrip()[-1:] in ".,;:!?–-)\"”":
+        return None
+    return point
+
+
+def _capital_continuations(reading: Reading) -> list[Issue]:
+    out = []
+    for no in reading.infos:
+        point = _capital_continuation(reading, no)
+        if point is None:
+            continue
+        message = (f"raden börjar med stor bokstav men läses som en fortsättning av punkten på rad {point.no} — "
+                   "ska den vara en egen punkt, skriv '- ' först (så här); hör den till punkten ovanför, skriv hela "
+                   "punkten på en rad")
+        split = Repair(no, " " * point.indent + "- " + reading.lines[no - 1].stripped, "dash", role=ITEM)
+        out.append(Issue(no, ("capital", no), message, repairs=(split,), search=False,
+                         gone=lambda after, no=no: _capital_continuation(after, no) is None,
+                         describe=lambda repair, m=message: m))
+    return out
 
 
 def _stray(reading: Reading, no: int) -> str | None:

@@ -70,10 +70,6 @@ class AreaSlides:
     parts: list[Part]
     long_points: list[LongPoint] = field(default_factory=list)
 
-    @property
-    def total(self) -> int:
-        return sum(part.slides for part in self.parts)
-
 
 @dataclass
 class _AreaLayout(Layout):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..findings import Finding
+from ..findings import TIP, Finding
 from ..model import OmradeFile
 from ..parse import parse_file
 from ..problems import Problem
@@ -45,7 +45,7 @@ class TextCheck:
     findings: list[Finding]
     text: str  # the file with every repair made
     final: Reading | None  # its reading; None when it still cannot be read
-    repaired: bool  # the text differs from the file (or the file is not UTF-8)
+    repaired: bool  # a mistake was repaired in the text (or the file is not UTF-8)
     original: Reading | None = None  # the file as it is (None when it is no text vpgen reads)
 
 
@@ -78,7 +78,8 @@ def check_text(path, reader: Reader, ctx: CheckContext) -> TextCheck:
         fix = {no: lines[no - 1].text} if readable else {}
         findings.append(Finding(file, message, line=no, fix=fix, context=fix_context(lines, fix)))
     final = reader(text) if readable else None
-    return TextCheck(findings, text, final, bool(not_utf8) or text != original, reader(original))
+    # A tip's repair (quotes round a fokusområde number) changes nothing that is read: not "repaired".
+    return TextCheck(findings, text, final, bool(not_utf8 or tabbed or rounds.changed), reader(original))
 
 
 def _decode(file: str, raw: bytes, first: list[Problem]) -> tuple[str, list[Finding]]:
@@ -123,6 +124,7 @@ class _Rounds:
     tabbed: dict[int, str]  # lines indented with tabs or hard spaces, and what to say about each
     findings: list[Finding] = field(default_factory=list)
     handled: set[tuple] = field(default_factory=set)
+    changed: bool = False  # a repair of a mistake (not only a tip's) was made
 
     def run(self, text: str) -> tuple[str, bool]:
         """The text with every mistake repaired that can be, and whether it can now be read."""
@@ -159,6 +161,7 @@ class _Rounds:
             return None
         combo, after = found
         lines = now.lines
+        self.changed = self.changed or issue.rule != TIP
         for repair in combo:
             if repair.line in self.tabbed and repair.kind == "indent":
                 continue  # the tab's own finding shows the line as it ends up
