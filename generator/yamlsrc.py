@@ -120,6 +120,7 @@ class SourceDoc:
     problems: list[YamlProblem] = field(default_factory=list)
     readable: bool = True  # False when the file could not be read or parsed at all (data is None)
     invalid: set[tuple] = field(default_factory=set)  # key paths whose value is INVALID
+    dropped: list[tuple[int, int]] = field(default_factory=list)  # (first, last) line of a key said twice, not read
 
     def pos(self, loc: tuple) -> Pos:
         """Position of the deepest part of `loc` that exists in the file."""
@@ -307,6 +308,8 @@ class _Builder:
                     f"nyckeln '{key}' finns redan på rad {seen[key]} — ta bort den ena (varje nyckel får bara finnas en gång)",
                     loc + (key,),
                 ))
+                end = value_node.end_mark
+                self.doc.dropped.append((line, end.line + (1 if end.column else 0)))
                 continue
             seen[key] = line
             self.doc.key_pos[loc + (key,)] = (line, col)

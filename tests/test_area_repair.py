@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from generator.area.check import check_area_file
 from generator.area.lines import ITEM, split_lines
 from generator.area.reading import Reader
 from generator.area.safety import Repair, is_safe
 from generator.area.text_check import MAX_ROUNDS
+from generator.cli import cli
 
 from .conftest import SAMPLE
 
@@ -279,3 +281,27 @@ def test_a_file_with_more_slips_than_the_rounds_says_so_and_does_not_call_it_rea
                         "rättningarna ovan och kör kontrollen igen, så fortsätter den med resten")
     assert report.counts is None and not report.ok
     assert "Insatserna och utmaningarna räknas när felen ovan är rättade." in report.format()
+
+
+# ---------------------------------------------------------------- slips in filling in the template
+
+def uncomment(text: str, key: str, keep: str) -> str:
+    """The template's example for `key` with '#' taken away (and `keep` left of '# ')."""
+    lines = text.split("\n")
+    start = lines.index(f"# {key}:")
+    end = lines.index("#", start)
+    lines[start:end] = [keep + line[2:] for line in lines[start:end]]
+    return "\n".join(lines)
+
+
+def test_an_example_uncommented_with_its_space_left_and_the_brackets_left_below(content: Path):
+    assert CliRunner().invoke(cli, ["område", "ny", "Kultur", "--content", str(content)]).exit_code == 0
+    path = content / "omraden" / "kultur.yaml"
+    path.write_text(uncomment(path.read_text(encoding="utf-8"), "insatser", " "), encoding="utf-8")
+    report = check_area_file(path)
+    assert [f"Rad {f.line}: {f.message}" for f in report.findings if f.rule != "saknas"] == [
+        "Rad 63: raden är indragen för långt (1 mellanslag) — den ska stå rakt under 'område' på rad 46 (0 mellanslag)",
+        "Rad 75: 'insatser: []' står kvar från mallen, men 'insatser:' finns redan ovanför med dina rader — ta bort "
+        "den här raden",
+    ]
+    assert [f.fix for f in report.findings][:2] == [{63: "insatser:"}, {}]

@@ -18,7 +18,7 @@ from ..personal_data import personal_data_in, personal_data_message
 from ..problems import Problem
 from ..sanitize import clean_text
 from .examples import example_key, fokus_listing
-from .lines import CONT, ITEM, ITEM_MAP, KEY, Line, marker
+from .lines import CONT, EMPTIED, ITEM, ITEM_MAP, KEY, Line, marker
 from .reading import ITEM_SCALAR, Reading, value_at
 from .repair import misread_message, plain_message, quote, repair_message
 from .safety import Repair
@@ -72,14 +72,16 @@ def _problem_issues(reading: Reading, ctx) -> list[Issue]:
         help_lines: tuple[str, ...] = ()
         if problem.path.endswith("fokusområde") and ctx.fokus_names:
             help_lines = ("Planens fokusområden:",) + fokus_listing(ctx.fokus_names)
+        left = _left_from_the_template(reading, problem)  # needs no example: the lines above are one
+        message = left or _problem_message(reading, problem)
+        example = () if left else ctx.examples.get(
+            "" if not problem.path else example_key(reading.lines, problem.line, problem.path), ())
         out.append(Issue(
-            problem.line, key, _problem_message(reading, problem), problem.message,
+            problem.line, key, message, problem.message,
             gone=lambda after, key=key: key not in {_problem_key(p) for p in after.problems},
             describe=lambda repair, original=problem.message: repair_message(
                 reading.lines, repair, original, ctx.fokus_names),
-            example=ctx.examples.get("" if not problem.path else example_key(reading.lines, problem.line, problem.path),
-                                     ()),
-            help=help_lines))
+            example=example, help=help_lines))
     return out
 
 
@@ -94,6 +96,16 @@ def _problem_message(reading: Reading, problem: Problem) -> str:
             and reading.lines[problem.line - 1].stripped == "-" and value_at(reading.doc.data, loc) is None:
         return "punkten är tom (bara '-') — skriv texten efter '- ', eller ta bort raden"
     return plain_message(problem.message)
+
+
+def _left_from_the_template(reading: Reading, problem: Problem) -> str | None:
+    """'insatser: []' left below the lines that fill the list in: said twice, so YAML drops it."""
+    line = reading.lines[problem.line - 1] if 0 < problem.line <= len(reading.lines) else None
+    emptied = EMPTIED.match(line.text) if line is not None else None
+    if not emptied or not any(first == problem.line for first, _last in reading.dropped):
+        return None
+    key = emptied.group("head").strip().lstrip("- ").rstrip(":")
+    return f"'{key}: []' står kvar från mallen, men '{key}:' finns redan ovanför med dina rader — ta bort den här raden"
 
 
 # ---------------------------------------------------------------- lines read as something else

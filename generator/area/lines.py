@@ -279,8 +279,10 @@ def words(text: str) -> list[str]:
     return [w.casefold() for w in _WORD.findall(text)]
 
 
-def text_words(infos: dict[int, LineInfo], below: int | None = None) -> list[str]:
-    """The words of the content lines (comments left out) above line `below`, in order.
+def text_words(infos: dict[int, LineInfo], below: int | None = None,
+               skip: list[tuple[int, int]] = ()) -> list[str]:
+    """The words of the content lines (comments left out) above line `below`, in order, but for the
+    line spans in `skip` (a key said twice, which YAML does not read and the reader is told about).
 
     Escapes inside a double-quoted text count as the character they stand for.
     """
@@ -288,6 +290,8 @@ def text_words(infos: dict[int, LineInfo], below: int | None = None) -> list[str
     for no in sorted(infos):
         if below is not None and no >= below:
             break
+        if any(first <= no <= last for first, last in skip):
+            continue
         content = infos[no].content
         if "\\" in content and '"' in content:
             content = _ESCAPE.sub(lambda m: _unescape(m.group(1)), content)

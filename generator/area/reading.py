@@ -94,6 +94,12 @@ class Reading:
         return {no: self.role(no) for no, info in self.infos.items()
                 if no < below and not matches(info.role, self.role(no))}
 
+    @property
+    def dropped(self) -> list[tuple[int, int]]:
+        """Line spans YAML read but left out (a key said twice: said as a problem of its own)."""
+        source = self if self.readable else self.above
+        return source.doc.dropped if source is not None and source.doc is not None else []
+
     @cached_property
     def words(self) -> list[str] | None:
         """The keys and texts YAML read, word by word in file order (None when nothing was read)."""

@@ -251,40 +251,46 @@ PAIRS_FROM = 8  # when no single repair will do: pairs of the first this many sm
 
 
 def best_repair(reader: Reader, now: Reading, repairs: Iterable[Repair],
-                gone: Callable[[Reading], bool] | None = None) -> tuple[tuple[Repair, ...], Reading] | None:
+                gone: Callable[[Reading], bool] | None = None, fewer: bool = True,
+                seen: frozenset[str] = frozenset()) -> tuple[tuple[Repair, ...], Reading] | None:
     """The safe repair after which the file reads best, and its reading; or None.
 
     In a file YAML cannot read, a repair must make it readable or move the first syntax error further
     down (a file can have several). In a readable file it must make `gone` true (the mistake it is for
-    is gone) and leave no more problems and misread lines than before. Always: safety.is_safe.
+    is gone) and leave fewer problems and misread lines than before (`fewer`; as many for what reads
+    right but would come out wrong) — a repair that trades one problem for another is none. A text in
+    `seen` (the check has been there) is never gone back to. Always: safety.is_safe.
 
     Two slips on neighbouring lines ('-Internt' above '- "För hela …' whose quote never closes) can
     each keep the other's repair from reading right; then two small corrections of lines as written
     are tried together, each judged safe on the result.
     """
     repairs = list(repairs)
-    found = _best(reader, now, [(repair,) for repair in repairs], gone)
+    found = _best(reader, now, [(repair,) for repair in repairs], gone, fewer, seen)
     if found is None:
         simple = [r for r in repairs if _PRIORITY.get(r.kind, 5) <= 1][:PAIRS_FROM]
         pairs = [(a, b) for i, a in enumerate(simple) for b in simple[i + 1:] if a.line != b.line]
-        found = _best(reader, now, pairs, gone)
+        found = _best(reader, now, pairs, gone, fewer, seen)
     return found
 
 
-def _best(reader: Reader, now: Reading, combos: list[tuple[Repair, ...]],
-          gone: Callable[[Reading], bool] | None) -> tuple[tuple[Repair, ...], Reading] | None:
+def _best(reader: Reader, now: Reading, combos: list[tuple[Repair, ...]], gone: Callable[[Reading], bool] | None,
+          fewer: bool, seen: frozenset[str]) -> tuple[tuple[Repair, ...], Reading] | None:
     best = None
     lines = now.lines
-    before_count = len(now.problems) + len(now.mismatches)
+    allowed = len(now.problems) + len(now.mismatches) - (1 if fewer else 0)
     for order, combo in enumerate(combos):
         texts = [item.text for item in lines]
         for repair in combo:
             texts[repair.line - 1] = repair.new
-        after = reader(join_lines(texts))
+        text = join_lines(texts)
+        if text in seen:
+            continue
+        after = reader(text)
         if now.readable:
             if not after.readable or (gone is not None and not gone(after)):
                 continue
-            if len(after.problems) + len(after.mismatches) > before_count:
+            if len(after.problems) + len(after.mismatches) > allowed:
                 continue
         elif not after.readable and (not after.problems or after.first_error <= now.first_error):
             continue

@@ -60,7 +60,7 @@ def reads_its_words(after: Reading) -> bool:
     read = after.words
     if read is None:
         return True  # nothing read at all: nothing to compare (the repair is judged by rule 3 and readability)
-    return text_words(after.infos, below=after.read_below) == read
+    return text_words(after.infos, below=after.read_below, skip=after.dropped) == read
 
 
 def _window(lines: list[Line], repair: Repair) -> set[int]:

@@ -125,10 +125,12 @@ class _Rounds:
     findings: list[Finding] = field(default_factory=list)
     handled: set[tuple] = field(default_factory=set)
     changed: bool = False  # a repair of a mistake (not only a tip's) was made
+    seen: set[str] = field(default_factory=set)  # every text the rounds have had: never gone back to
 
     def run(self, text: str) -> tuple[str, bool]:
         """The text with every mistake repaired that can be, and whether it can now be read."""
         for _round in range(MAX_ROUNDS):
+            self.seen.add(text)
             now = self.reader(text)
             if not now.readable:
                 issue = syntax_issue(now, self.ctx)
@@ -156,7 +158,8 @@ class _Rounds:
         repairs = list(issue.repairs)
         if issue.search:
             repairs += candidates(now.lines, issue.line, self.ctx.fokus_names)
-        found = best_repair(self.reader, now, repairs, issue.gone if now.readable else None)
+        found = best_repair(self.reader, now, repairs, issue.gone if now.readable else None,
+                            fewer=issue.key[0] in ("problem", "misread"), seen=frozenset(self.seen))
         if found is None:
             return None
         combo, after = found
