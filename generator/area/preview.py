@@ -18,7 +18,6 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -195,12 +194,10 @@ class Preview:
     pdf: Path | None
     pngs: list[Path]
     notes: list[str]  # what could not be made, and why
-    seconds: float
 
 
-def write_preview(slides: AreaSlides, area_path: Path, clock=time.monotonic) -> Preview:
+def write_preview(slides: AreaSlides, area_path: Path) -> Preview:
     """The area's slides as files in `förhandsvisning/` beside the area file; PDF and PNGs when the tools exist."""
-    start = clock()
     folder = Path(area_path).parent / PREVIEW_DIR
     try:
         folder.mkdir(exist_ok=True)
@@ -227,7 +224,7 @@ def write_preview(slides: AreaSlides, area_path: Path, clock=time.monotonic) -> 
     if pdf is not None:
         pngs, note = _pngs(pdf, folder, stem)
         notes += [note] if note else []
-    return Preview(folder, pptx, pdf, pngs, notes, clock() - start)
+    return Preview(folder, pptx, pdf, pngs, notes)
 
 
 def _pngs(pdf: Path, folder: Path, stem: str) -> tuple[list[Path], str | None]:
@@ -251,15 +248,14 @@ def _pngs(pdf: Path, folder: Path, stem: str) -> tuple[list[Path], str | None]:
     return out, None
 
 
-def preview_area_file(path: Path, content_dir: Path | None = None, options: SlideOptions = SlideOptions(),
-                      clock=time.monotonic) -> tuple[AreaSlides, Preview, list[str]]:
+def preview_area_file(path: Path, content_dir: Path | None = None,
+                      options: SlideOptions = SlideOptions()) -> tuple[AreaSlides, Preview, list[str]]:
     """`vpgen förhandsvisning`: the area file as it stands, rendered and written beside it.
 
     Returns the slides, the files, and notes for the user (e.g. the plan does not list the area yet).
     Raises UserError (Swedish) when the file cannot be read as an area file, or the plan files the
     slides need cannot be read.
     """
-    start = clock()
     path = Path(path)
     name = right_name(path) or path.name
     content, _doc, problems = parse_file(path, OmradeFile, path.parent.parent)
@@ -281,6 +277,4 @@ def preview_area_file(path: Path, content_dir: Path | None = None, options: Slid
         notes.append(f"Obs: {name} finns inte under 'områden:' i plan.yaml än; bilderna visar området som det blir "
                      "när planeringsansvarig har lagt till det.")
     slides = render_area(area_plan(parts, content, ref, name), options.layouts_dir, options.template)
-    preview = write_preview(slides, path, clock)
-    preview.seconds = clock() - start
-    return slides, preview, notes
+    return slides, write_preview(slides, path), notes
