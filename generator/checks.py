@@ -293,6 +293,19 @@ def _check_personal_data(sources: dict[str, SourceDoc], report: _Reporter) -> No
                 report.warning(file, loc, personal_data_message(found))
 
 
+def _check_cut_texts(sources: dict[str, SourceDoc], report: _Reporter) -> None:
+    """A text whose line goes on with ' #…' loses that part without a word: a warning where it happens —
+    in an area file always (its chief writes text, not comments), elsewhere when what follows reads as
+    more text ('steg #2'), not as a note ('# ändra')."""
+    for file, doc in sources.items():
+        for loc, (_line, comment) in doc.cut_by_comment.items():
+            if not file.startswith(f"{AREA_DIR}/") and comment[1:2] in (" ", "\t", ""):
+                continue
+            report.warning(file, loc, f"texten fortsätter efter ' #' ('{comment}'), men ' #' gör resten av raden till "
+                                      "en kommentar som inte kommer med — sätt hela texten inom citattecken, eller "
+                                      "flytta kommentaren till en egen rad")
+
+
 def check_content(files: dict[str, object], areas: list[AreaInput], sources: dict[str, SourceDoc]) -> list[Problem]:
     """Every cross-rule whose files are valid; `files` maps content file name to its parsed model."""
     report = _Reporter(sources)
@@ -318,6 +331,7 @@ def check_content(files: dict[str, object], areas: list[AreaInput], sources: dic
     _check_areas(areas, anv if isinstance(anv, AnvisningarFile) else None, fokus_nrs, report)
     _check_links(sources, report)
     _check_personal_data(sources, report)
+    _check_cut_texts(sources, report)
     _check_figures(files, report)
     return report.problems
 

@@ -121,6 +121,8 @@ class SourceDoc:
     readable: bool = True  # False when the file could not be read or parsed at all (data is None)
     invalid: set[tuple] = field(default_factory=set)  # key paths whose value is INVALID
     dropped: list[tuple[int, int]] = field(default_factory=list)  # (first, last) line of a key said twice, not read
+    # A text whose line goes on with ' #…': YAML takes that for a comment and drops it (key path -> line, comment).
+    cut_by_comment: dict[tuple, tuple[int, str]] = field(default_factory=dict)
 
     def pos(self, loc: tuple) -> Pos:
         """Position of the deepest part of `loc` that exists in the file."""
@@ -252,8 +254,9 @@ def _mark(node: yaml.Node) -> Pos:
 class _Builder:
     """Turns composed nodes into dicts/lists/scalars, recording positions and problems."""
 
-    def __init__(self, doc: SourceDoc):
+    def __init__(self, doc: SourceDoc, text: str = ""):
         self.doc = doc
+        self.lines = text.split("\n")
         self.count = 0
         self.active: set[int] = set()
 
@@ -319,6 +322,12 @@ class _Builder:
     def _scalar(self, node: yaml.ScalarNode, loc: tuple):
         tag, value = node.tag, node.value
         if tag == _TAG + "str":
+            if not node.style and loc:  # plain text: does its last line go on with a comment?
+                end = node.end_mark
+                rest = self.lines[end.line][end.column:] if end.line < len(self.lines) else ""
+                comment = re.match(r"[ \t]+(#.*?)\s*$", rest)
+                if comment:
+                    self.doc.cut_by_comment[loc] = (end.line + 1, comment.group(1))
             return value
         if tag not in _IMPLICIT:
             return self.problem(node, loc, f"taggen {_short_tag(tag)} är inte tillåten — skriv värdet utan '!'-tagg")
@@ -434,7 +443,7 @@ def _read_text(doc: SourceDoc, text: str) -> SourceDoc:
     if node is None:
         return doc
     try:
-        doc.data = _Builder(doc).build(node, ())
+        doc.data = _Builder(doc, text).build(node, ())
     except _TooBig as err:
         line, col = _mark(err.node)
         doc.problems.clear()

@@ -518,3 +518,20 @@ def test_the_anvisningar_name_their_date_once(content: Path):
         "i deadline (2025-08-10) och visas därifrån i områdesfilerna, på bilden och i planen; ta bort datumet ur "
         "texten",
     ]
+
+
+def test_a_text_cut_by_a_comment_is_a_warning(content: Path):
+    replace_in(content / "omraden" / "energi-och-klimat.yaml", "      - Hitta arenor att möta barn",
+               "      - Hitta arenor att möta barn # i steg 2")
+    replace_in(content / "plan.yaml", "region: Region Örebro län", "region: Region Örebro län # läs ut")
+    replace_in(content / "omvarld.yaml", "  - Svesam", "  - Svesam #2")
+    result = CliRunner().invoke(cli, ["validate", str(content)])
+    # Always in an area file; in the planner's files only when what follows reads as text ('#2'), not as a note.
+    assert warning_lines(result.stdout) == [
+        "content/omraden/energi-och-klimat.yaml:24:9: varning: insatser[2].punkter[2]: texten fortsätter efter ' #' "
+        "('# i steg 2'), men ' #' gör resten av raden till en kommentar som inte kommer med — sätt hela texten inom "
+        "citattecken, eller flytta kommentaren till en egen rad",
+        "content/omvarld.yaml:19:5: varning: övergripande[2]: texten fortsätter efter ' #' ('#2'), men ' #' gör "
+        "resten av raden till en kommentar som inte kommer med — sätt hela texten inom citattecken, eller flytta "
+        "kommentaren till en egen rad",
+    ]
