@@ -13,6 +13,7 @@ Figures stated in the content are checked against what vpgen computes:
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Iterator
 
@@ -20,10 +21,12 @@ from .changes import Change, Changes
 from .figures import DATA_FILE, StyrtalDataFile, check_data, check_targets, styrtal_places
 from .formatting import shorten, sv_number
 from .kalla import DECIDED, DECIDED_NOW, PROPOSED, stance
+from .messages import plural
 from .model import (
     AREA_DIR, AnvisningarFile, EkonomiFile, GemensammaFile, MalsattningarFile, OmradeFile, OmradeRef, Plan,
     PlanFile, PreviousPlan, Styrtal, Uppdrag, walk_fokus,
 )
+from .personal_data import personal_data_in, personal_data_message
 from .problems import Problem, Severity, format_key_path
 from .sanitize import clean_text, refused_links
 from .yamlsrc import SourceDoc
@@ -205,6 +208,24 @@ def _check_plan(plan_file: PlanFile, report: _Reporter) -> None:
                    "milstolpen kommer före den ovanför — skriv tidplanen i datumordning", Severity.WARNING)
 
 
+_MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+_DATE_IN_TEXT = re.compile(rf"\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b|\b\d{{1,2}}/\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{_MONTHS})\b",
+                           re.IGNORECASE)
+_SLIDE_NUMBER = re.compile(r"\bbild(?:erna)?\s+\d+", re.IGNORECASE)
+
+
+def _check_anvisningar(anv: AnvisningarFile, report: _Reporter) -> None:
+    """One date, in one place: deadline_text says how to hand in, deadline says when."""
+    loc = ("deadline_text",)
+    for found in _DATE_IN_TEXT.finditer(anv.deadline_text):
+        report.warning("anvisningar.yaml", loc, f"texten nämner ett datum ('{found.group()}') — sista dagen står i "
+                       f"deadline ({anv.deadline.isoformat()}) och visas därifrån i områdesfilerna, på bilden och i "
+                       "planen; ta bort datumet ur texten")
+    for found in _SLIDE_NUMBER.finditer(anv.deadline_text):
+        report.warning("anvisningar.yaml", loc, f"texten hänvisar till '{found.group()}' — bildnumren i en annan "
+                       "presentation stämmer inte i den vpgen gör; ta bort hänvisningen")
+
+
 AreaInput = tuple[str, OmradeFile, OmradeRef | None]  # (file name in omraden/, content, its entry in plan.yaml)
 
 
@@ -224,12 +245,12 @@ def _check_areas(areas: list[AreaInput], anv: AnvisningarFile | None, fokus_nrs:
             continue
         if content.antal_insatser < anv.minst_insatser:
             report(file, ("insatser",),
-                   f"området har {content.antal_insatser} insatser — minst {anv.minst_insatser} behövs "
+                   f"området har {plural(content.antal_insatser, 'insats', 'insatser')} — minst {anv.minst_insatser} behövs "
                    "(se anvisningarna); lägg till fler punkter under 'insatser:'",
                    Severity.WARNING)
         if len(content.utmaningar) < anv.minst_utmaningar:
             report(file, ("utmaningar",),
-                   f"området har {len(content.utmaningar)} utmaningar — minst {anv.minst_utmaningar} behövs "
+                   f"området har {plural(len(content.utmaningar), 'utmaning', 'utmaningar')} — minst {anv.minst_utmaningar} behövs "
                    "(se anvisningarna); lägg till fler under 'utmaningar:'",
                    Severity.WARNING)
 
@@ -258,6 +279,28 @@ def _check_links(sources: dict[str, SourceDoc], report: _Reporter) -> None:
                                   "http://, https:// eller mailto: får stå i innehållet; ta bort länken")
 
 
+def _check_personal_data(sources: dict[str, SourceDoc], report: _Reporter) -> None:
+    """No e-mail address, phone number or personnummer in any text, no personal name in an `ansvarig`
+    (see personal_data.py): warnings, so `build --final` refuses them. Every readable file is checked."""
+    for file, doc in sources.items():
+        for value, loc in _texts(doc.data, ()):
+            for found in personal_data_in(clean_text(value), role_field=bool(loc) and loc[-1] == "ansvarig"):
+                report.warning(file, loc, personal_data_message(found))
+
+
+def _check_cut_texts(sources: dict[str, SourceDoc], report: _Reporter) -> None:
+    """A text whose line goes on with ' #…' loses that part without a word: a warning where it happens —
+    in an area file always (its chief writes text, not comments), elsewhere when what follows reads as
+    more text ('steg #2'), not as a note ('# ändra')."""
+    for file, doc in sources.items():
+        for loc, (_line, comment) in doc.cut_by_comment.items():
+            if not file.startswith(f"{AREA_DIR}/") and comment[1:2] in (" ", "\t", ""):
+                continue
+            report.warning(file, loc, f"texten fortsätter efter ' #' ('{comment}'), men ' #' gör resten av raden till "
+                                      "en kommentar som inte kommer med — sätt hela texten inom citattecken, eller "
+                                      "flytta kommentaren till en egen rad")
+
+
 def check_content(files: dict[str, object], areas: list[AreaInput], sources: dict[str, SourceDoc],
                   previous: PreviousPlan | None = None) -> list[Problem]:
     """Every cross-rule whose files are valid; `files` maps content file name to its parsed model;
@@ -280,8 +323,12 @@ def check_content(files: dict[str, object], areas: list[AreaInput], sources: dic
     if isinstance(plan_file, PlanFile):
         _check_plan(plan_file, report)
     anv = files.get("anvisningar.yaml")
+    if isinstance(anv, AnvisningarFile):
+        _check_anvisningar(anv, report)
     _check_areas(areas, anv if isinstance(anv, AnvisningarFile) else None, fokus_nrs, report)
     _check_links(sources, report)
+    _check_personal_data(sources, report)
+    _check_cut_texts(sources, report)
     _check_figures(files, report, previous)
     return report.problems
 

@@ -75,6 +75,35 @@ def _present(path: Path) -> bool:
         return True
 
 
+# What editors append or swap for '.yaml' (Notepad's '.txt' when "All files" is not chosen, '.yml').
+_WRONG_ENDINGS = (".yaml.txt", ".yml.txt", ".yml", ".yaml")
+
+
+def yaml_name(name: str) -> str | None:
+    """The name vpgen would read for a content file saved under another ending ('kultur.yml',
+    'kultur.yaml.txt', 'kultur.YAML' -> 'kultur.yaml'); None when the name is right or no such file."""
+    lower = name.lower()
+    for ending in _WRONG_ENDINGS:
+        if lower.endswith(ending) and len(name) > len(ending):
+            right = name[: -len(ending)] + ".yaml"
+            return None if right == name else right
+    return None
+
+
+def misnamed(path: Path) -> Path | None:
+    """A file beside `path` (which is missing) that is `path` saved under another ending."""
+    try:
+        siblings = sorted(path.parent.iterdir()) if path.parent.is_dir() else []
+    except OSError:
+        return None
+    return next((other for other in siblings if yaml_name(other.name) == path.name), None)
+
+
+def rename_message(name: str, right: str) -> str:
+    """The one message for a file vpgen does not read because of its ending (validate, kontroll, status)."""
+    return f"filen heter {name} och läses inte: vpgen läser bara filer som slutar på .yaml — byt namn till {right}"
+
+
 def _listing(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
     """The entries of a folder, sorted; a folder that cannot be listed is a problem, not a crash."""
     try:
@@ -237,8 +266,11 @@ class _Reading:
             path = area_dir / name
             content = None
             if not _present(path):
-                self._problem(path, f"underlag saknas för området {ref.namn} — skapa filen med: "
-                                    f"vpgen område ny \"{ref.namn}\"", Severity.WARNING)
+                # A file saved as .yml or .yaml.txt is said once, by _stray_area_files, with its new name.
+                if misnamed(path) is None:
+                    option = "" if self.root == Path("content") else f" --content {self.root}"
+                    self._problem(path, f"underlag saknas för området {ref.namn} — skapa filen med: "
+                                        f"vpgen område ny \"{ref.namn}\"{option}", Severity.WARNING)
             else:
                 content = self._parse(path, f"{AREA_DIR}/{name}", OmradeFile)
                 if content is not None:
@@ -249,11 +281,11 @@ class _Reading:
         return areas, inputs
 
     def _stray_area_files(self, listing: list[Path], read: list[str] | None) -> None:
-        """Files in omraden/ that are not read: a .yml (or .YAML), or a file plan.yaml does not list."""
+        """Files in omraden/ that are not read: a .yml, .YAML or .yaml.txt, or a file plan.yaml does not list."""
         for path in listing:
-            if path.suffix.lower() in (".yml", ".yaml") and path.name != path.stem + ".yaml":
-                self._problem(path, "filen läses inte: vpgen läser bara filer som slutar på .yaml — byt namn till "
-                                    f"{path.stem}.yaml", Severity.WARNING)
+            right = yaml_name(path.name)
+            if right is not None:
+                self._problem(path, rename_message(path.name, right), Severity.WARNING)
             elif read is not None and path.suffix == ".yaml" and path.name not in read:
                 self._problem(path, "filen ingår inte i planen — lägg till området under 'områden:' i plan.yaml",
                               Severity.WARNING)

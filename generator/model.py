@@ -430,7 +430,9 @@ class AnvisningarFile(Model):
     minst_insatser: Heltal = F("minst_insatser", "Minsta antal insatser per område.", ge=0, le=100)
     minst_utmaningar: Heltal = F("minst_utmaningar", "Minsta antal utmaningar per område.", ge=0, le=100)
     deadline: Datum = F("deadline", "Sista dag för områdenas underlag (ÅÅÅÅ-MM-DD).")
-    deadline_text: Text = F("deadline_text", "Hur och till vem underlaget lämnas (roller, inte namn).")
+    deadline_text: Text = F(
+        "deadline_text", "Hur och till vem områdeschefen lämnar in sin områdesfil (roller, inte namn). Inget datum: "
+        "sista dagen står i deadline och visas därifrån överallt.")
 
 
 # ---------------------------------------------------------------- omraden/<område>.yaml

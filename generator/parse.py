@@ -16,8 +16,8 @@ from pydantic import BaseModel, ValidationError
 
 from .formatting import sv_number
 from .messages import did_you_mean
-from .problems import Problem, display_path, format_key_path
-from .yamlsrc import SourceDoc, read_yaml
+from .problems import Problem, format_key_path
+from .yamlsrc import SourceDoc, read_yaml, read_yaml_text
 
 
 def unwrap(annotation):
@@ -160,8 +160,18 @@ def parse_file(path: Path, model: type[BaseModel], root: Path, shown: str | None
                ) -> tuple[BaseModel | None, SourceDoc | None, list[Problem]]:
     """Read and validate one content file; never raises for content problems. `shown` names the file
     in messages (default: relative to the folder above `root`)."""
-    shown = shown or display_path(path, root)
-    doc = read_yaml(path, root, shown)
+    return validate_doc(read_yaml(path, root, shown), model)
+
+
+def parse_text(text: str, model: type[BaseModel], shown: str) -> tuple[BaseModel | None, SourceDoc | None, list[Problem]]:
+    """Read and validate a content file's text held in memory, as parse_file reads the file."""
+    return validate_doc(read_yaml_text(text, shown), model)
+
+
+def validate_doc(doc: SourceDoc, model: type[BaseModel]) -> tuple[BaseModel | None, SourceDoc | None, list[Problem]]:
+    """A read document validated against its model: (value, doc, problems); the value only when
+    there is no problem, the doc None when the text could not be read at all."""
+    shown = doc.shown
     problems = [Problem(shown, p.line, p.column, p.path, p.message) for p in doc.problems]
     if not doc.readable:
         return None, None, problems

@@ -38,6 +38,12 @@ class Problem:
         key = f" {self.path}:" if self.path else ""
         return _visible(f"{where}: {self.severity.value}:{key} {self.message}")
 
+    def plain(self) -> str:
+        """'content/plan.yaml, rad 40: tidplan nr 4, datum: …' — for readers who do not read key paths."""
+        where = f"{self.file}, rad {self.line}" if self.line else self.file
+        key = f" {plain_key_path(self.path)}:" if self.path else ""
+        return _visible(f"{where}:{key} {self.message}")
+
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:
     """Errors first, then warnings; each group in file and line order."""
@@ -74,6 +80,11 @@ def display_path(path: Path, root: Path | None) -> str:
         except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (Python 3.11)
             pass
     return str(path)
+
+
+def plain_key_path(path: str) -> str:
+    """'tidplan[4].datum' -> 'tidplan nr 4, datum' (what format_key_path writes, said in words)."""
+    return re.sub(r"\[(\d+)\]", r" nr \1", path).replace(".", ", ")
 
 
 def format_key_path(parts: tuple) -> str:

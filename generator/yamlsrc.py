@@ -120,6 +120,9 @@ class SourceDoc:
     problems: list[YamlProblem] = field(default_factory=list)
     readable: bool = True  # False when the file could not be read or parsed at all (data is None)
     invalid: set[tuple] = field(default_factory=set)  # key paths whose value is INVALID
+    dropped: list[tuple[int, int]] = field(default_factory=list)  # (first, last) line of a key said twice, not read
+    # A text whose line goes on with ' #…': YAML takes that for a comment and drops it (key path -> line, comment).
+    cut_by_comment: dict[tuple, tuple[int, str]] = field(default_factory=dict)
 
     def pos(self, loc: tuple) -> Pos:
         """Position of the deepest part of `loc` that exists in the file."""
@@ -162,8 +165,11 @@ _SYNTAX_HINTS = [
     (r"found unknown escape character", "ett omvänt snedstreck (\\) i en text inom \"…\" — skriv \\\\ eller använd '…'"),
     (r"while scanning a (?:double-)?quoted scalar", "ett citattecken öppnas men stängs aldrig"),
     (r"expected alphabetic or numeric character", "ett & eller * i början av en text — sätt texten inom citattecken"),
+    (r"found character '\\t' that cannot start any token", "ett tabbtecken står där det inte får stå (t.ex. efter '-') — använd mellanslag"),
     (r"found character .* that cannot start any token", "ett tecken (t.ex. @, ` eller %) kan inte inleda en text — sätt texten inom citattecken"),
     (r"expected a single document", "filen innehåller flera dokument (---) — använd ett"),
+    (r"expected '<document start>', but found '<block mapping start>'",
+     "raden ovanför läses som en ensam text, inte som 'nyckel: värde' — saknas mellanslaget efter kolonet (t.ex. 'område: Namn')?"),
     (r"expected '<document start>'", "en rad med '...' eller som börjar med % avslutar filen — ta bort raden"),
     (r"while scanning a block scalar", "efter | eller > ska texten börja på nästa rad, indragen"),
     (r"while parsing a flow", "en [ eller { öppnas men stängs aldrig — sätt texten inom citattecken"),
@@ -248,8 +254,9 @@ def _mark(node: yaml.Node) -> Pos:
 class _Builder:
     """Turns composed nodes into dicts/lists/scalars, recording positions and problems."""
 
-    def __init__(self, doc: SourceDoc):
+    def __init__(self, doc: SourceDoc, text: str = ""):
         self.doc = doc
+        self.lines = text.split("\n")
         self.count = 0
         self.active: set[int] = set()
 
@@ -304,6 +311,8 @@ class _Builder:
                     f"nyckeln '{key}' finns redan på rad {seen[key]} — ta bort den ena (varje nyckel får bara finnas en gång)",
                     loc + (key,),
                 ))
+                end = value_node.end_mark
+                self.doc.dropped.append((line, end.line + (1 if end.column else 0)))
                 continue
             seen[key] = line
             self.doc.key_pos[loc + (key,)] = (line, col)
@@ -313,6 +322,12 @@ class _Builder:
     def _scalar(self, node: yaml.ScalarNode, loc: tuple):
         tag, value = node.tag, node.value
         if tag == _TAG + "str":
+            if not node.style and loc:  # plain text: does its last line go on with a comment?
+                end = node.end_mark
+                rest = self.lines[end.line][end.column:] if end.line < len(self.lines) else ""
+                comment = re.match(r"[ \t]+(#.*?)\s*$", rest)
+                if comment:
+                    self.doc.cut_by_comment[loc] = (end.line + 1, comment.group(1))
             return value
         if tag not in _IMPLICIT:
             return self.problem(node, loc, f"taggen {_short_tag(tag)} är inte tillåten — skriv värdet utan '!'-tagg")
@@ -368,64 +383,79 @@ def read_yaml(path: Path, content_root: Path | None = None, shown: str | None = 
     """
     shown = shown or display_path(path, content_root)
     doc = SourceDoc(path=path, shown=shown, data=None)
-
-    def fail(*problems: YamlProblem) -> SourceDoc:
-        doc.problems.extend(problems)
-        doc.readable = False
-        doc.data = None
-        return doc
-
     try:
         if path.is_dir():
-            return fail(YamlProblem(0, 0, "här ska det vara en fil, men det är en mapp — ersätt mappen med filen"))
+            return _failed(doc, YamlProblem(0, 0, "här ska det vara en fil, men det är en mapp — ersätt mappen med filen"))
         if not path.exists():
-            return fail(YamlProblem(0, 0, "filen finns inte"))
+            return _failed(doc, YamlProblem(0, 0, "filen finns inte"))
         if not path.is_file():
-            return fail(YamlProblem(0, 0, "är ingen vanlig fil — ersätt den med en textfil"))
+            return _failed(doc, YamlProblem(0, 0, "är ingen vanlig fil — ersätt den med en textfil"))
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             mb = f"{size / (1024 * 1024):.1f}".replace(".", ",")
-            return fail(YamlProblem(
+            return _failed(doc, YamlProblem(
                 0, 0,
                 f"filen är {mb} MB — en innehållsfil får vara högst {MAX_FILE_BYTES // (1024 * 1024)} MB; "
                 "kontrollera att det är rätt fil",
             ))
         raw = path.read_bytes()
     except OSError as err:
-        return fail(YamlProblem(0, 0, f"filen kan inte läsas ({err.strerror or err})"))
+        return _failed(doc, YamlProblem(0, 0, f"filen kan inte läsas ({err.strerror or err})"))
     try:
         text = _decode(raw)
     except YamlProblem as err:
-        return fail(err)
+        return _failed(doc, err)
+    return _read_text(doc, text)
+
+
+def read_yaml_text(text: str, shown: str, path: Path | None = None) -> SourceDoc:
+    """Read YAML from a text in memory, exactly as read_yaml reads a file (`shown` names it in
+    messages). For candidate texts that are never written anywhere, e.g. a repair being tried."""
+    doc = SourceDoc(path=path or Path(shown), shown=shown, data=None)
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        return _failed(doc, YamlProblem(line, 1, "texten innehåller nolltecken — ta bort dem"))
+    return _read_text(doc, _ODD_BREAKS.sub(" ", _LINE_BREAKS.sub("\n", text)))
+
+
+def _failed(doc: SourceDoc, *problems: YamlProblem) -> SourceDoc:
+    doc.problems.extend(problems)
+    doc.readable = False
+    doc.data = None
+    return doc
+
+
+def _read_text(doc: SourceDoc, text: str) -> SourceDoc:
+    """Compose and build a decoded text (line ends already normalised) into `doc`."""
     tabs = _tab_problems(text)
     if tabs:
-        return fail(*tabs)
+        return _failed(doc, *tabs)
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         if err.context_mark is not None and _opened_never_closed(err):
             mark = err.context_mark  # "opens but never closes": where it opens, not the end of the file
-        return fail(YamlProblem(mark.line + 1, mark.column + 1, _syntax_message(err)))
+        return _failed(doc, YamlProblem(mark.line + 1, mark.column + 1, _syntax_message(err)))
     except yaml.YAMLError as err:  # pragma: no cover - PyYAML raises marked errors for content
-        return fail(YamlProblem(0, 0, f"YAML-fel: filen kan inte läsas ({err})"))
+        return _failed(doc, YamlProblem(0, 0, f"YAML-fel: filen kan inte läsas ({err})"))
     except RecursionError:
-        return fail(YamlProblem(0, 0, "filen är för djupt nästlad — använd färre indragningsnivåer"))
+        return _failed(doc, YamlProblem(0, 0, "filen är för djupt nästlad — använd färre indragningsnivåer"))
     if node is None:
         return doc
     try:
-        doc.data = _Builder(doc).build(node, ())
+        doc.data = _Builder(doc, text).build(node, ())
     except _TooBig as err:
         line, col = _mark(err.node)
         doc.problems.clear()
-        return fail(YamlProblem(
+        return _failed(doc, YamlProblem(
             line, col,
             f"filen innehåller för många värden (över {MAX_NODES:,}".replace(",", " ")
             + " räknat med alla hänvisningar *) — skriv ut texterna i stället för att hänvisa",
         ))
     except RecursionError:
         doc.problems.clear()
-        return fail(YamlProblem(0, 0, "filen är för djupt nästlad — använd färre indragningsnivåer"))
+        return _failed(doc, YamlProblem(0, 0, "filen är för djupt nästlad — använd färre indragningsnivåer"))
     return doc
 
 

@@ -78,11 +78,12 @@ def test_new_area_file_once_filled_validates(content: Path):
         "    fil: kultur-och-ideell-sektor.yaml\n"
         "    ansvarig: områdeschef Kultur och ideell sektor\n"
         "\n"
-        "vpgen ändrar inte plan.yaml själv: filen har kommentarer och en ordning som planeringsansvarig bestämmer, "
-        "och en automatisk ändring kan inte säkert behålla dem.\n"
+        "vpgen ändrar inte plan.yaml själv: filen har kommentarer och en ordning som du bestämmer, och en automatisk "
+        "ändring kan inte säkert behålla dem.\n"
         "\n"
-        "Skicka filen till områdeschefen. Hen fyller i den enligt förklaringarna i filen och kontrollerar den med:\n"
-        f"  vpgen kontroll {path}\n"
+        "Skicka sedan filen till områdeschef Kultur och ideell sektor. Överst i filen står vad som ska fyllas i, hur "
+        "den kontrolleras och förhandsvisas, och hur och när den lämnas in (senast 10 augusti 2025).\n"
+        f"Se hur långt områdena har kommit med: vpgen status --content {content}\n"
     )
     add_to_plan(content, printed_snippet(result.stdout))
 
@@ -114,6 +115,25 @@ def test_new_area_file_explains_itself_with_the_plans_instructions(content: Path
                            "#\n"
                            "# Ansvarig: områdeschef Kultur och ideell sektor\n"
                            "# Sista dag: 10 augusti 2025 (2025-08-10).\n")
+    lines = text.splitlines()
+    # The hand-in comes from the plan's anvisningar, with the deadline once, with its year.
+    at = lines.index("# SÅ HÄR GÅR DET TILL")
+    assert lines[at:at + 12] == [
+        "# SÅ HÄR GÅR DET TILL",
+        "#   1. Skriv områdets insatser och utmaningar längre ner i filen, som i exemplen där.",
+        "#   2. Kontrollera filen, gärna flera gånger medan du skriver:",
+        f"#        vpgen kontroll {content / 'omraden' / 'kultur-och-ideell-sektor.yaml'}",
+        "#      Kontrollen säger på vanlig svenska vad som saknas eller är fel, och på vilken rad.",
+        "#   3. Se hur dina bilder blir i presentationen:",
+        f"#        vpgen förhandsvisning {content / 'omraden' / 'kultur-och-ideell-sektor.yaml'}",
+        "#      Bilderna hamnar i mappen förhandsvisning bredvid filen.",
+        "#   4. Lämna in filen senast 10 augusti 2025, när kontrollen säger att den är klar:",
+        "#      Lämna in områdets fil till planeringsansvarig, med e-post eller i den gemensamma mappen för",
+        "#      verksamhetsplanen.",
+        "#",
+    ]
+    for old in ("G:\\", "bild 36", "29/8", "Deadline –"):
+        assert old not in text
     for line in [
         "#   1. Presentation av insatser för positiv förflyttning 2026",
         "#      Beskriv insatserna: Identifiera och beskriv minst tre specifika insatser inom ditt område som",
@@ -128,7 +148,7 @@ def test_new_area_file_explains_itself_with_the_plans_instructions(content: Path
         "insatser: []",
         "utmaningar: []",
     ]:
-        assert line in text.splitlines(), line
+        assert line in lines, line
 
 
 def uncomment_example(text: str, key: str) -> str:
@@ -162,8 +182,8 @@ def test_new_area_never_overwrites_an_existing_file(content: Path):
     result = run("område", "ny", "Kultur och ideell sektor", "--content", content, "--ansvarig", "kulturchef")
     assert result.exit_code == 1
     assert result.stderr == (
-        f"Filen {path} finns redan — vpgen skriver aldrig över en områdesfil. Öppna och fyll i den "
-        f"(kontrollera den med: vpgen kontroll {path}), eller ta bort den först om du vill börja om från mallen.\n")
+        f"Filen {path} finns redan — vpgen skriver aldrig över en områdesfil. Se hur långt den har kommit med: "
+        f"vpgen kontroll {path}; vill du börja om från mallen, ta bort filen först.\n")
     assert path.read_text(encoding="utf-8") == "område: Kultur och ideell sektor\n# mitt arbete\n"
 
 
@@ -219,6 +239,15 @@ def test_slug_is_lower_case_ascii_with_hyphens(name: str, slug: str):
 ])
 def test_yaml_scalar_quotes_only_what_would_not_read_back(value: str, written: str):
     assert yaml_scalar(value) == written
+
+
+@pytest.mark.parametrize("ansvarig", ["Anna Svensson", "anna.svensson@example.se", "070-123 45 67"])
+def test_new_area_refuses_a_person_as_ansvarig(content: Path, ansvarig: str):
+    result = run("område", "ny", "Kultur", "--content", content, "--ansvarig", ansvarig)
+    assert result.exit_code == 1
+    assert result.stderr == ("Ange en roll som ansvarig (t.ex. \"områdeschef Kultur\"), inte ett namn, en e-postadress "
+                             "eller ett telefonnummer: planens dokument är offentliga.\n")
+    assert not (content / "omraden" / "kultur.yaml").exists()
 
 
 def test_new_area_refuses_a_name_that_gives_no_file_name(content: Path):

@@ -10,11 +10,12 @@ import pytest
 from pydantic import ValidationError
 
 from generator.messages import did_you_mean
-from generator.model import Fokusomrade, Malvarde, Reserv, Schablondel, Styrtal, Uppdrag
+from generator.model import Fokusomrade, Malvarde, OmradeFile, Reserv, Schablondel, Styrtal, Uppdrag
+from generator.parse import parse_file, parse_text
 from generator.problems import ContentError, Problem, Severity, format_key_path
 from generator.kalla import Kalla, parse_kalla
 from generator.sanitize import clean_text
-from generator.yamlsrc import INVALID, YamlFloat, YamlProblem, load_yaml, read_yaml
+from generator.yamlsrc import INVALID, YamlFloat, YamlProblem, load_yaml, read_yaml, read_yaml_text
 
 # ---------------------------------------------------------------- källa
 
@@ -308,3 +309,32 @@ def test_yaml_syntax_errors_are_explained_in_swedish(tmp_path, text, line, colum
     doc = read_yaml(path)
     assert not doc.readable
     assert [(p.line, p.column, p.message) for p in doc.problems] == [(line, column, "YAML-fel: " + message)]
+
+
+def test_a_text_in_memory_reads_as_the_same_file_would(tmp_path):
+    text = "område: X\r\ninsatser:\n  - fokusområde: 4.10\n    punkter: [a, b]\n"
+    path = tmp_path / "x.yaml"
+    path.write_bytes(text.encode("utf-8"))
+    doc, in_memory = read_yaml(path), read_yaml_text(text, "x.yaml")
+    assert (in_memory.data, in_memory.value_pos, in_memory.key_pos) == (doc.data, doc.value_pos, doc.key_pos)
+    assert in_memory.data["insatser"][0]["fokusområde"].raw == "4.10"
+    from_file, from_text = parse_file(path, OmradeFile, tmp_path), parse_text(text, OmradeFile, "x.yaml")
+    assert from_text[0] == from_file[0] and from_text[2] == from_file[2] == []
+    assert read_yaml_text("a: 1\x00\n", "t").problems[0].message == "texten innehåller nolltecken — ta bort dem"
+
+
+@pytest.mark.parametrize("text, line, message", [
+    ("a:\n  -\tx\n", 2, "YAML-fel: ett tabbtecken står där det inte får stå (t.ex. efter '-') — använd mellanslag"),
+    ("# förklaring\nområde:X\n\n# förklaring\ninsatser: []\n", 5,
+     "YAML-fel: raden ovanför läses som en ensam text, inte som 'nyckel: värde' — saknas mellanslaget efter kolonet "
+     "(t.ex. 'område: Namn')?"),
+])
+def test_syntax_errors_are_said_for_what_people_type(text: str, line: int, message: str):
+    problem = read_yaml_text(text, "t").problems[0]
+    assert (problem.line, problem.message) == (line, message)
+
+
+def test_a_problem_said_without_key_path_notation():
+    problem = Problem("content/plan.yaml", 40, 5, "tidplan[4].datum", "datumet finns inte")
+    assert problem.plain() == "content/plan.yaml, rad 40: tidplan nr 4, datum: datumet finns inte"
+    assert Problem("content/plan.yaml", 0, 0, "", "filen saknas").plain() == "content/plan.yaml: filen saknas"

@@ -17,6 +17,7 @@ from generator.layout import Layout
 from generator.problems import LayoutError
 from generator.load import load_content
 from generator.render.deck import render_decks
+from generator.render.sections import Context, omraden
 
 from .conftest import LAYOUTS, REFERENCE, SAMPLE, overflow_findings, replace_in, soffice
 from .golden import GOLDEN, summarize_deck
@@ -439,7 +440,7 @@ def test_every_text_of_the_reference_is_on_a_slide_in_the_reference_order(sample
                             "Kompetensförsörjning inom välfärden"]
 
 
-def test_missing_and_incomplete_areas_get_an_underlag_saknas_slide(content):
+def test_a_missing_area_gets_an_underlag_saknas_slide_and_a_partly_filled_one_delvis_ifyllt(content):
     (content / "omraden" / "energi-och-klimat.yaml").unlink()
     (content / "omraden" / "naringslivsutveckling.yaml").write_text(
         "område: Näringslivsutveckling\n"
@@ -456,8 +457,32 @@ def test_missing_and_incomplete_areas_get_an_underlag_saknas_slide(content):
     ]
     assert got.index("Energi och klimat") + 1 == got.index("Energi och klimat: underlag saknas")
     assert "Utmaningar – Energi och klimat" not in got
-    incomplete = prs.slides[got.index("Näringslivsutveckling: underlag saknas")]
+    assert "Näringslivsutveckling: underlag saknas" not in got
+    incomplete = prs.slides[got.index("Näringslivsutveckling: delvis ifyllt")]
     assert slide_texts(incomplete) == [
         "Insatser: 2 av minst 3.", "Ansvarig: områdeschef Näringslivsutveckling. Sista dag: 10 augusti 2025."]
     # What the area did deliver is still shown.
-    assert "Insatser där område Näringslivsutveckling kan bidra till de två fokusområdena" in got
+    # The title counts the plan's fokusområden (4.1, 4.2, 4.3), not the area's groups.
+    assert "Insatser där område Näringslivsutveckling kan bidra till de tre fokusområdena" in got
+
+
+def test_an_utmaning_without_heading_after_one_with_a_heading_is_not_shown_under_it(content):
+    path = content / "omraden" / "energi-och-klimat.yaml"
+    replace_in(path, "  - rubrik: Utsläpp av växthusgaser\n    punkter:", "  - punkter:")
+    prs = deck_of(render(content)[DECK])
+    got = titles(prs)
+    slide = prs.slides[got.index("Utmaningar – Energi och klimat")]
+    paragraphs = slide.placeholders[1].text_frame.paragraphs
+    assert [(p.text, any(r.font.bold for r in p.runs)) for p in paragraphs][-5:] == [
+        ("Rusta näringslivet för nya krav", False), ("Kräver personella resurser att jobba för att möta dem.", False),
+        ("Övriga utmaningar", True), ("Minskar för långsamt", False), ("Större insatser krävs", False)]
+
+
+def test_the_insatser_title_says_fokusomradet_when_the_plan_has_one():
+    plan = load_content(SAMPLE).plan
+    one_goal = plan.malsattningar.malsattningar[3].model_copy(
+        update={"fokusomraden": plan.malsattningar.malsattningar[3].fokusomraden[:1]})
+    single = plan.model_copy(update={"malsattningar": plan.malsattningar.model_copy(
+        update={"malsattningar": [one_goal]})})
+    specs = omraden(Context(single, Derived(single), Layout(LAYOUTS).texts), None)
+    assert specs[1].title == "Insatser där område Välfärd och folkhälsa kan bidra till fokusområdet"

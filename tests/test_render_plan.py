@@ -248,13 +248,15 @@ def test_economy_tables_have_sv_se_numbers_totals_and_example_data_marked(docume
 def test_areas_have_insatser_grouped_by_fokusomrade_and_utmaningar(document):
     texts = body_texts(document)
     start = texts.index("Insatser – Energi och klimat")
+    # The group is named by the plan's own fokusområde; the area's heading follows when it differs.
     assert texts[start + 1:start + 6] == [
-        "Fokusområde 4.1 Omställning och förnyelse",
+        "Fokusområde 4.1 Omställning, innovation och attraktionskraft – Omställning och förnyelse",
         "Strategiskt och operativt arbete med energiplanering",
         "Utöka arbetet med att stötta cirkulära lösningar hos näringslivet och offentlig sektor",
         "Bredda arbetet med att bli innovation-stödsystemets aktör inom ekologisk hållbarhet",
-        "Fokusområde 4.2 Utbildning",
+        "Fokusområde 4.2 Tidiga insatser för barn och unga – Utbildning",
     ]
+    assert "Fokusområde 4.3 Kompetensförsörjning" in texts  # the area's heading is the plan's name
     assert not any(t.startswith("Underlag saknas") for t in texts if t != "Underlag saknas")
     assert "Underlag saknas" not in texts
 
@@ -356,7 +358,7 @@ def test_area_below_the_minimum_says_what_is_missing_and_keeps_what_it_has(conte
     texts = body_texts(document)
     start = texts.index("Energi och klimat")
     assert texts[start + 2:start + 5] == [
-        "Underlag saknas",
+        "Delvis ifyllt",
         "Energi och klimat har lämnat 1 utmaning av minst 3 (omraden/energi-och-klimat.yaml).",
         "Insatser – Energi och klimat",
     ]
@@ -474,3 +476,14 @@ def test_reference_document_is_what_make_docx_template_writes():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.build_template() == (LAYOUTS / "verksamhetsplan.docx").read_bytes()
+
+
+def test_an_utmaning_without_heading_after_one_with_a_heading_gets_ovriga_utmaningar(content: Path):
+    replace_in(content / "omraden" / "energi-och-klimat.yaml",
+               "  - rubrik: Utsläpp av växthusgaser\n    punkter:", "  - punkter:")
+    document = docx.Document(io.BytesIO(render(content)))
+    texts = body_texts(document)
+    start = texts.index("Utmaningar – Energi och klimat")
+    assert texts[start + 8:start + 12] == [
+        "Kräver personella resurser att jobba för att möta dem.", "Övriga utmaningar", "Minskar för långsamt",
+        "Större insatser krävs"]

@@ -59,6 +59,10 @@ CORRECTIONS: list[tuple[str, object, str]] = [
     (r"meddela Andreas", "meddela planeringsansvarig", "a person's name, replaced by the role"),
     (r"e-post till \[e-postadress borttagen\]", "e-post till planeringsansvarig", "e-mail address, replaced by the role"),
     (r"mailto:\[e-postadress borttagen\]", SEP, "the link of the removed address"),
+    # --- the hand-in: the area chief hands in the area file (issue 15); the date is deadline: 2025-08-10
+    (r"^Deadline – uppdatera dina bilder i presentationen på .* senast 29/8\.", SEP,
+     "the old process (slides on G:, slide numbers of last year's deck, a second date without a year) is "
+     "replaced by anvisningar.yaml's deadline and deadline_text"),
 ]
 REWRITES: list[tuple[str, object, str]] = CORRECTIONS + [
     # --- structure: källa tags, numbers of uppdrag and fokusområden, riktning, dates

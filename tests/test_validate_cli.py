@@ -377,7 +377,7 @@ FEWER = (
 FEWER_WARNINGS = [
     "content/omraden/energi-och-klimat.yaml:2:1: varning: insatser: området har 2 insatser — minst 3 behövs "
     "(se anvisningarna); lägg till fler punkter under 'insatser:'",
-    "content/omraden/energi-och-klimat.yaml:7:1: varning: utmaningar: området har 1 utmaningar — minst 3 behövs "
+    "content/omraden/energi-och-klimat.yaml:7:1: varning: utmaningar: området har 1 utmaning — minst 3 behövs "
     "(se anvisningarna); lägg till fler under 'utmaningar:'",
 ]
 
@@ -408,20 +408,24 @@ def test_missing_area_file_is_a_warning(content: Path):
     (content / "omraden" / "energi-och-klimat.yaml").unlink()
     result = CliRunner().invoke(cli, ["validate", str(content)])
     assert result.exit_code == 0
+    # The hint carries the content folder given (it is not the default ./content here).
     assert warning_lines(result.stdout) == [
         "content/omraden/energi-och-klimat.yaml: varning: underlag saknas för området Energi och klimat — "
-        "skapa filen med: vpgen område ny \"Energi och klimat\""]
+        f"skapa filen med: vpgen område ny \"Energi och klimat\" --content {content}"]
 
 
 def test_area_file_not_in_the_plan_or_with_yml_ending_is_a_warning(content: Path):
     shutil.copy(content / "omraden" / "energi-och-klimat.yaml", content / "omraden" / "kultur.yaml")
     shutil.copy(content / "omraden" / "energi-och-klimat.yaml", content / "omraden" / "ideell.yml")
+    shutil.copy(content / "omraden" / "energi-och-klimat.yaml", content / "omraden" / "stiftelser.yaml.txt")
     result = CliRunner().invoke(cli, ["validate", str(content)])
     assert result.exit_code == 0
     assert warning_lines(result.stdout) == [
-        "content/omraden/ideell.yml: varning: filen läses inte: vpgen läser bara filer som slutar på .yaml — "
-        "byt namn till ideell.yaml",
+        "content/omraden/ideell.yml: varning: filen heter ideell.yml och läses inte: vpgen läser bara filer som "
+        "slutar på .yaml — byt namn till ideell.yaml",
         "content/omraden/kultur.yaml: varning: filen ingår inte i planen — lägg till området under 'områden:' i plan.yaml",
+        "content/omraden/stiftelser.yaml.txt: varning: filen heter stiftelser.yaml.txt och läses inte: vpgen läser "
+        "bara filer som slutar på .yaml — byt namn till stiftelser.yaml",
     ]
 
 
@@ -473,3 +477,61 @@ def test_validate_does_not_import_the_renderers():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "HEAVY []"
+
+
+# ---------------------------------------------------------------- personal data
+
+def test_personal_data_anywhere_and_a_name_as_ansvarig_are_warnings_naming_the_line(content: Path):
+    replace_in(content / "omraden" / "energi-och-klimat.yaml", "      - Hitta arenor att möta barn",
+               "      - Hitta arenor att möta barn, ring 019-602 00 00 eller skriv till anna.svensson@example.se")
+    replace_in(content / "plan.yaml", "ansvarig: områdeschef Näringslivsutveckling", "ansvarig: Anna Svensson")
+    replace_in(content / "ekonomi.yaml", "    - Inget allmänt reduceringskrav 2026",
+               "    - Inget allmänt reduceringskrav 2026 (personnummer 811218-9876)")
+    result = CliRunner().invoke(cli, ["validate", str(content)])
+    assert result.exit_code == 0
+    assert warning_lines(result.stdout) == [
+        "content/ekonomi.yaml:19:7: varning: förutsättningar.punkter[1]: texten innehåller ett personnummer "
+        "(811218-9876) — skriv en roll i stället, t.ex. 'planeringsansvarig' (personuppgifter hör inte hemma i "
+        "planens offentliga dokument)",
+        "content/omraden/energi-och-klimat.yaml:24:9: varning: insatser[2].punkter[2]: texten innehåller en "
+        "e-postadress (anna.svensson@example.se) — skriv en roll i stället, t.ex. 'planeringsansvarig' "
+        "(personuppgifter hör inte hemma i planens offentliga dokument)",
+        "content/omraden/energi-och-klimat.yaml:24:9: varning: insatser[2].punkter[2]: texten innehåller ett "
+        "telefonnummer (019-602 00 00) — skriv en roll i stället, t.ex. 'planeringsansvarig' (personuppgifter hör "
+        "inte hemma i planens offentliga dokument)",
+        "content/plan.yaml:61:5: varning: områden[3].ansvarig: 'Anna Svensson' ser ut som ett personnamn — ange en "
+        "roll i stället, t.ex. 'områdeschef …' eller 'planeringsansvarig' (planens dokument är offentliga)",
+    ]
+    final = CliRunner().invoke(cli, ["build", "--content", str(content), "--output", str(content.parent / "out"),
+                                     "--final"])
+    assert final.exit_code == 1
+    assert "personnamn" in final.output and not (content.parent / "out").exists()
+
+
+def test_the_anvisningar_name_their_date_once(content: Path):
+    replace_in(content / "anvisningar.yaml", "  verksamhetsplanen.", "  verksamhetsplanen, senast 29/8 (se bild 36-49).")
+    result = CliRunner().invoke(cli, ["validate", str(content)])
+    assert warning_lines(result.stdout) == [
+        "content/anvisningar.yaml:32:1: varning: deadline_text: texten hänvisar till 'bild 36' — bildnumren i en "
+        "annan presentation stämmer inte i den vpgen gör; ta bort hänvisningen",
+        "content/anvisningar.yaml:32:1: varning: deadline_text: texten nämner ett datum ('29/8') — sista dagen står "
+        "i deadline (2025-08-10) och visas därifrån i områdesfilerna, på bilden och i planen; ta bort datumet ur "
+        "texten",
+    ]
+
+
+def test_a_text_cut_by_a_comment_is_a_warning(content: Path):
+    replace_in(content / "omraden" / "energi-och-klimat.yaml", "      - Hitta arenor att möta barn",
+               "      - Hitta arenor att möta barn # i steg 2")
+    replace_in(content / "plan.yaml", "region: Region Örebro län", "region: Region Örebro län # läs ut")
+    replace_in(content / "omvarld.yaml", "  - Svesam", "  - Svesam #2")
+    result = CliRunner().invoke(cli, ["validate", str(content)])
+    # Always in an area file; in the planner's files only when what follows reads as text ('#2'), not as a note.
+    assert warning_lines(result.stdout) == [
+        "content/omraden/energi-och-klimat.yaml:24:9: varning: insatser[2].punkter[2]: texten fortsätter efter ' #' "
+        "('# i steg 2'), men ' #' gör resten av raden till en kommentar som inte kommer med — sätt hela texten inom "
+        "citattecken, eller flytta kommentaren till en egen rad",
+        "content/omvarld.yaml:19:5: varning: övergripande[2]: texten fortsätter efter ' #' ('#2'), men ' #' gör "
+        "resten av raden till en kommentar som inte kommer med — sätt hela texten inom citattecken, eller flytta "
+        "kommentaren till en egen rad",
+    ]

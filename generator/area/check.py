@@ -1,28 +1,32 @@
 """`vpgen kontroll`: one area file checked for its area chief, against the plan, and the report they read.
 
-The file's own mistakes come from text_check (each with the corrected line); then the file is
-compared with the plan: the area's name as plan.yaml has it, fokusområden that exist, and enough
-insatser and utmaningar for the anvisningar. Only the plan files the check needs are read
-(plan_parts), so it works while other content files are broken.
+The file's own mistakes come from text_check (each with the corrected line, only when the correction
+is safe); then the file is compared with the plan: the area's name as plan.yaml has it, fokusområden
+that exist, and enough insatser and utmaningar for the anvisningar. The report then says back what
+vpgen read (echo.py) and how many slides the area fills in the deck, with a tip for a point longer
+than a slide's line budget (preview.py). Only the plan files the check needs are read (plan_parts),
+so it works while other content files are broken.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..checks import check_content
 from ..findings import MUST_FIX, SHORT, TIP, Finding
+from ..load import rename_message
 from ..messages import plural
 from ..model import AREA_DIR, Area, OmradeRef
-from ..problems import Severity
+from ..problems import Severity, UserError
 from ..yamlsrc import yaml_scalar
-from .examples import area_examples, example_key
+from .echo import echo_lines
+from .examples import area_examples, example_key, fokus_listing
+from .kinds import other_kind, right_name
 from .lines import fix_context, split_lines
-from .new import one_line
-from .plan_parts import PLAN_PARTS, PlanParts, read_plan_parts
+from .plan_parts import PLAN_PARTS, PlanParts, SlideOptions, find_content_root, read_plan_parts
 from .reading import Reader, Reading
-from .text_check import check_text
+from .text_check import CheckContext, check_text
 
 
 @dataclass
@@ -33,6 +37,8 @@ class CheckReport:
     counts: tuple[int, int] | None = None  # (insatser, utmaningar) when the file could be read
     minimum: tuple[int, int] | None = None
     counted_with_fixes: bool = False
+    echo: list[str] = field(default_factory=list)  # what vpgen read, said back
+    slides: str | None = None  # how many slides the area fills in the deck
 
     @property
     def ok(self) -> bool:
@@ -45,6 +51,8 @@ class CheckReport:
         out += self.notes
         if self.notes:
             out.append("")
+        if self.echo:
+            out += self.echo + ([self.slides] if self.slides else []) + [""]
         if self.counts is not None:
             ins, utm = self.counts
             if self.minimum is not None:
@@ -95,70 +103,72 @@ def _gutter(numbered: dict[int, str] | None, plain: tuple[str, ...] = ()) -> lis
 # ---------------------------------------------------------------- the check
 
 def not_an_area_file(path: Path) -> str | None:
-    """Why `path` cannot be checked (it is missing, or a folder), in Swedish; None when it is a file."""
+    """Why `path` cannot be checked as an area file (missing, a folder, another kind of file), in
+    Swedish with the command to use; None when it can."""
     if path.is_file():
-        return None
+        return other_kind(path)
     why = "är en mapp, inte en fil" if path.is_dir() else "finns inte"
     return f"{path} {why} — ange sökvägen till områdesfilen, t.ex. content/{AREA_DIR}/energi-och-klimat.yaml"
 
 
-def find_content_root(path: Path, explicit: Path | None) -> Path | None:
-    """--content, else the folder two steps up from the file when it holds a plan.yaml."""
-    if explicit is not None:
-        return explicit
-    guess = path.resolve().parent.parent
-    return guess if (guess / "plan.yaml").is_file() else None
+def check_area_file(path: Path, content_dir: Path | None = None, slides: SlideOptions | None = None) -> CheckReport:
+    """Check one area file for an area chief; never raises for content problems.
 
-
-def check_area_file(path: Path, content_dir: Path | None = None) -> CheckReport:
-    """Check one area file for an area chief; never raises for content problems."""
+    With `slides`, the area's slides are rendered to count them and measure the points (needs
+    python-pptx; the check without them stays fast)."""
     path = Path(path)
     shown = str(path)
     missing = not_an_area_file(path)
     if missing is not None:
         return CheckReport(shown, [Finding(shown, missing)], [])
 
+    name = right_name(path) or path.name
     root = find_content_root(path, content_dir)
     parts = read_plan_parts(root) if root is not None and root.is_dir() else None
     plan_file = parts.get("plan.yaml") if parts else None
-    ref = next((r for r in plan_file.omraden if r.fil == path.name), None) if plan_file else None
-    notes = _notes(path, content_dir, root, parts, ref)
+    ref = next((r for r in plan_file.omraden if r.fil == name), None) if plan_file else None
+    notes = _notes(name, content_dir, root, parts, ref)
     fokus_names = parts.derived().fokus_names if parts and parts.get("malsattningar.yaml") is not None else {}
     examples = area_examples(next(iter(fokus_names), "4.1"),
-                             ref.namn if ref else path.stem.replace("-", " ").capitalize())
+                             ref.namn if ref else name.split(".")[0].replace("-", " ").capitalize())
 
-    with Reader(path.name) as reader:
-        checked = check_text(path, reader, examples)
-        findings = checked.findings
-        final = checked.final
-        if final is not None and final.content is not None:
-            findings += _plan_findings(shown, final, path.name, parts, ref, checked.text, fokus_names, examples)
-
+    reader = Reader(shown)
+    checked = check_text(path, reader, CheckContext(shown, examples, fokus_names))
+    findings = checked.findings
+    if name != path.name:
+        findings.insert(0, Finding(shown, rename_message(path.name, name) + " (annars kommer området inte med)"))
+    final = checked.final
     report = CheckReport(shown, findings, notes)
-    if final is not None and final.content is not None:
-        report.counts = (final.content.antal_insatser, len(final.content.utmaningar))
-        report.counted_with_fixes = checked.repaired
-        anv = parts.get("anvisningar.yaml") if parts else None
-        if anv is not None:
-            report.minimum = (anv.minst_insatser, anv.minst_utmaningar)
-            report.findings += _count_findings(shown, final, path.name, parts, ref, examples)
+    if final is None or final.content is None:
+        return report
+    findings += _plan_findings(shown, final, name, parts, ref, checked.text, fokus_names, examples)
+    report.counts = (final.content.antal_insatser, len(final.content.utmaningar))
+    report.counted_with_fixes = checked.repaired
+    known = parts is not None and parts.get("malsattningar.yaml") is not None
+    report.echo = echo_lines(final.content, final.doc, fokus_names if known else None, checked.repaired)
+    anv = parts.get("anvisningar.yaml") if parts else None
+    if anv is not None:
+        report.minimum = (anv.minst_insatser, anv.minst_utmaningar)
+        report.findings += _count_findings(shown, final, name, parts, ref, examples)
+    if slides is not None and parts is not None:
+        report.slides = _slides(report, final, parts, ref, name, slides)
     return report
 
 
-def _notes(path: Path, content_dir: Path | None, root: Path | None, parts: PlanParts | None, ref) -> list[str]:
+def _notes(name: str, content_dir: Path | None, root: Path | None, parts: PlanParts | None, ref) -> list[str]:
     """What the check could not compare, and a file the plan does not list."""
     if parts is None:
         where = f"i {content_dir}" if content_dir is not None else "(plan.yaml i mappen två steg upp från filen)"
         return [f"Obs: planen hittades inte {where}, så fokusområdena och antalet insatser och utmaningar "
                 "jämförs inte med planen. Ange innehållsmappen med --content."]
     notes = []
-    unread = [name for name in PLAN_PARTS if parts.get(name) is None]
+    unread = [part for part in PLAN_PARTS if parts.get(part) is None]
     if unread:
         notes.append(f"Obs: {', '.join(unread)} i {root} kan inte läsas just nu, så det som står där jämförs "
                      "inte. Planeringsansvarig kan se felen med vpgen validate.")
     if parts.get("plan.yaml") is not None and ref is None:
-        notes.append(f"Obs: filen {path.name} finns inte under 'områden:' i plan.yaml, så den kommer inte med i "
-                     "presentationen. Be planeringsansvarig lägga till den.")
+        notes.append(f"Obs: filen {name} finns inte under 'områden:' i plan.yaml, så den kommer inte med i "
+                     "presentationen än. Planeringsansvarig lägger till den när du lämnar in filen.")
     return notes
 
 
@@ -177,9 +187,8 @@ def _plan_findings(file: str, final: Reading, name: str, parts: PlanParts | None
             fix = {problem.line: f"område: {yaml_scalar(ref.namn)}"}
             out.append(Finding(file, problem.message, line=problem.line, fix=fix, context=fix_context(lines, fix)))
         elif problem.path.endswith("fokusområde"):
-            width = max(len(nr) for nr in fokus_names) + 2
-            listing = tuple(f"  {chr(34) + nr + chr(34):<{width}}  {one_line(n)}" for nr, n in fokus_names.items())
-            out.append(Finding(file, problem.message, line=problem.line, help=("Planens fokusområden:",) + listing))
+            out.append(Finding(file, problem.message, line=problem.line,
+                               help=("Planens fokusområden:",) + fokus_listing(fokus_names)))
         else:
             out.append(Finding(file, problem.message, line=problem.line,
                                example=examples.get(example_key(lines, problem.line, problem.path), ())))
@@ -193,16 +202,44 @@ def _count_findings(file: str, final: Reading, name: str, parts: PlanParts, ref:
     area_ref = ref or OmradeRef.model_construct(namn=content.omrade, fil=name, ansvarig="")
     gaps = parts.derived([]).area_gaps(Area(ref=area_ref, content=content, source=file))
     out = []
-    for key, short, what, example in (
-        ("insatser", gaps.insatser, "insatser",
+    for key, short, one, many, example in (
+        ("insatser", gaps.insatser, "insats", "insatser",
          examples["punkter"] if content.insatser else examples["insatser"]),
-        ("utmaningar", gaps.utmaningar, "utmaningar",
+        ("utmaningar", gaps.utmaningar, "utmaning", "utmaningar",
          examples["utmaningar"][1:] if content.utmaningar else examples["utmaningar"]),
     ):
         if short:
             line = doc.key_pos.get((key,), (0, 0))[0]
             more = "fler punkter under 'insatser:'" if key == "insatser" else "fler utmaningar under 'utmaningar:'"
             out.append(Finding(
-                file, f"området har {short[0]} {what} — minst {short[1]} behövs enligt anvisningarna; "
+                file, f"området har {plural(short[0], one, many)} — minst {short[1]} behövs enligt anvisningarna; "
                       f"lägg till {more}", rule=SHORT, line=line, example=example))
     return out
+
+
+def _slides(report: CheckReport, final: Reading, parts: PlanParts, ref: OmradeRef | None, name: str,
+            options: SlideOptions) -> str:
+    """The slides line of the report; long points become tips. Rendering problems are said, not raised."""
+    from .preview import area_plan, render_area  # lazy: python-pptx only when the slides are counted
+
+    try:
+        rendered = render_area(area_plan(parts, final.content, ref, name), options.layouts_dir, options.template)
+    except UserError as err:
+        return f"Bilderna räknas inte: {err}"
+    for point in rendered.long_points:
+        report.findings.append(Finding(
+            report.file, f"punkten blir {point.lines} rader på bilden (i {point.size:g} pt) — mer än en tredjedel av "
+                         f"textytan ({point.budget} rader) blir tungt att läsa; korta den gärna, eller dela upp den i "
+                         "två punkter", rule=TIP, line=final.doc.pos(point.loc)[0]))
+    return slides_line(rendered.parts)
+
+
+def slides_line(parts) -> str:
+    """'Bilder i presentationen: 3 — avsnittsbild, insatser 1 (text 20 pt), utmaningar 1 (text 20 pt).'"""
+    shown = []
+    for part in parts:
+        size = f" (text {part.size:g} pt)" if part.size and part.what in ("insatser", "utmaningar") else ""
+        shown.append(part.what if part.what == "avsnittsbild" and part.slides == 1 else f"{part.what} {part.slides}{size}")
+    total = sum(part.slides for part in parts)
+    return f"  Bilder i presentationen: {total} — {', '.join(shown)}."
+

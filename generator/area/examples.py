@@ -36,3 +36,11 @@ def example_key(lines: list[Line], line: int, path: str) -> str | None:
     if key is None:
         return None
     return key if key in AREA_KEYS else did_you_mean(key, list(AREA_KEYS))
+
+
+def fokus_listing(names: dict[str, str]) -> tuple[str, ...]:
+    """The plan's fokusområden, one a line: '  "4.1"    Omställning, innovation och attraktionskraft'."""
+    if not names:
+        return ()
+    width = max(len(nr) for nr in names) + 2
+    return tuple(f"  {chr(34) + nr + chr(34):<{width}}  {' '.join(name.split())}" for nr, name in names.items())

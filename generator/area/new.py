@@ -2,15 +2,17 @@
 
 The template receives a declared context (`NewAreaContext`); every text in it is content, passed as
 a value and never compiled. The new file is read back as an area file before anything is written,
-and it is written only where no file stands: plan.yaml is left to the planner (the command prints
-the lines to add).
+and it is written only where no file stands.
+
+It is the planner's command: the planner decides the area's name, file and responsible role, lists
+the area in plan.yaml (the command prints the lines to add; plan.yaml is never edited) and sends the
+file to the area chief, whom the file's header then addresses.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
-import tempfile
 import textwrap
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -22,7 +24,8 @@ from ..formatting import sv_date
 from ..layout import PACKAGED_LAYOUTS, find_layouts_dir
 from ..messages import loose_key
 from ..model import AREA_DIR, OmradeFile, OmradeRef
-from ..parse import parse_file
+from ..personal_data import personal_data_in
+from ..parse import parse_text
 from ..problems import UserError
 from ..sanitize import clean_text
 from ..yamlsrc import yaml_scalar
@@ -137,6 +140,7 @@ class NewArea:
     fil: str
     ansvarig: str
     in_plan: bool  # plan.yaml already lists the area (the file it names was missing)
+    deadline: datetime.date
 
 
 def new_area(root: Path, namn: str, ansvarig: str | None = None, layouts_dir: Path | None = None) -> NewArea:
@@ -154,19 +158,19 @@ def new_area(root: Path, namn: str, ansvarig: str | None = None, layouts_dir: Pa
     namn, fil, ansvarig = _named_as_in_plan(ref, ansvarig) if ref else _named_anew(parts, namn, ansvarig)
     if not ansvarig:
         raise UserError("Ange en ansvarig roll med --ansvarig, t.ex. --ansvarig \"områdeschef Kultur\".")
-    if "@" in ansvarig:
-        raise UserError("Ange en roll som ansvarig (t.ex. \"områdeschef Kultur\"), inte en e-postadress.")
+    if personal_data_in(ansvarig, role_field=True):
+        raise UserError("Ange en roll som ansvarig (t.ex. \"områdeschef Kultur\"), inte ett namn, en e-postadress "
+                        "eller ett telefonnummer: planens dokument är offentliga.")
 
     target = root / AREA_DIR / fil
     if target.exists() or target.is_symlink():
-        raise UserError(f"Filen {target} finns redan — vpgen skriver aldrig över en områdesfil. "
-                        f"Öppna och fyll i den (kontrollera den med: vpgen kontroll {target}), "
-                        "eller ta bort den först om du vill börja om från mallen.")
+        raise UserError(f"Filen {target} finns redan — vpgen skriver aldrig över en områdesfil. Se hur långt den "
+                        f"har kommit med: vpgen kontroll {target}; vill du börja om från mallen, ta bort filen först.")
     source_path = template_path(layouts_dir)
     source = _template_source(source_path)
     text = _rendered(source, source_path, area_context(parts, namn, fil, ansvarig, str(target)))
     _write_once(target, text)
-    return NewArea(target, namn, fil, ansvarig, ref is not None)
+    return NewArea(target, namn, fil, ansvarig, ref is not None, parts.get("anvisningar.yaml").deadline)
 
 
 def _named_as_in_plan(ref: OmradeRef, ansvarig: str | None) -> tuple[str, str, str]:
@@ -201,12 +205,8 @@ def _rendered(source: str, source_path: Path, context: NewAreaContext) -> str:
     except TemplateError as err:
         raise UserError(f"Mallen {source_path} har fel ({type(err).__name__}: {err}). Rätta mallen.") from None
 
-    # The new file must itself be valid: checked on a private copy before anything is written.
-    with tempfile.TemporaryDirectory() as tmp:
-        trial = Path(tmp) / AREA_DIR / context.fil
-        trial.parent.mkdir()
-        trial.write_text(text, encoding="utf-8", newline="\n")
-        content, _doc, problems = parse_file(trial, OmradeFile, Path(tmp))
+    # The new file must itself be valid: read in memory before anything is written.
+    content, _doc, problems = parse_text(text, OmradeFile, f"{AREA_DIR}/{context.fil}")
     if content is None or content.omrade != context.namn:
         shown = "; ".join(f"rad {p.line}: {p.message}" for p in problems) or "fel områdesnamn"
         raise UserError(f"Mallen {source_path} ger ingen giltig områdesfil ({shown}). Rätta mallen.")

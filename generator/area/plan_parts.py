@@ -18,6 +18,22 @@ from ..problems import Problem, UserError, display_path
 PLAN_PARTS = ("plan.yaml", "anvisningar.yaml", "malsattningar.yaml")
 
 
+@dataclass(frozen=True)
+class SlideOptions:
+    """Where the deck's template and texts come from for an area's slides (vpgen build's --layouts, --template)."""
+
+    layouts_dir: Path | None = None
+    template: Path | None = None
+
+
+def find_content_root(path: Path, explicit: Path | None) -> Path | None:
+    """--content, else the folder two steps up from an area file when it holds a plan.yaml."""
+    if explicit is not None:
+        return explicit
+    guess = Path(path).resolve().parent.parent
+    return guess if (guess / "plan.yaml").is_file() else None
+
+
 @dataclass
 class PlanParts:
     """The content files the area commands need, each parsed on its own (None when it has problems)."""
@@ -63,7 +79,7 @@ def require_parts(parts: PlanParts, names: tuple[str, ...], doing: str) -> None:
     missing = [name for name in names if parts.get(name) is None]
     if not missing:
         return
-    lines = [p.format() for p in parts.problems if any(p.file.endswith(name) for name in missing)]
+    lines = [p.plain() for p in parts.problems if any(p.file.endswith(name) for name in missing)]
     files = ", ".join(str(parts.root / name) for name in missing)
     raise UserError("\n".join(lines + [f"{doing}: {files} kan inte läsas (se ovan). Rätta filen och försök igen "
                                        "(vpgen validate visar alla fel)."]))

@@ -4,7 +4,7 @@ Each command group lives in its own module and is imported only when it runs, so
 and `vpgen validate` start without python-pptx, python-docx or the spreadsheet libraries:
 
 - validate.py, build.py, schema.py: the planner's pipeline
-- area.py: område, kontroll, status (the area chiefs' round)
+- area.py: område, kontroll, förhandsvisning, status (the area chiefs' round)
 - review.py: granska (accessibility and fit review of any .pptx/.docx)
 - styrtal.py: styrtal import / hämta (figures behind the styrtal)
 """
@@ -23,9 +23,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("generator.cli.validate:validate", "Kontrollera innehållsmappen och lista alla fel och varningar."),
     "build": ("generator.cli.build:build", "Bygg nämndpresentationen, verksamhetsplanen och uppdragssammanställningen."),
     "schema": ("generator.cli.schema:schema", "Visa innehållsformatet: filerna, nycklarna och vad de betyder."),
-    "område": ("generator.cli.area:omrade", "Områdesfiler: skapa en ny fil för ett område."),
-    "kontroll": ("generator.cli.area:kontroll", "Kontrollera en områdesfil och förklara felen på vanlig svenska."),
-    "status": ("generator.cli.area:status", "Visa hur långt områdena har kommit med sitt underlag."),
+    "område": ("generator.cli.area:omrade", "Planeringsansvarig: skapa en ny områdesfil att skicka till områdeschefen."),
+    "kontroll": ("generator.cli.area:kontroll", "Områdeschef: kontrollera din områdesfil, förklarat på vanlig svenska."),
+    "förhandsvisning": ("generator.cli.area:forhandsvisning", "Områdeschef: gör ditt områdes bilder (pptx, pdf, png)."),
+    "status": ("generator.cli.area:status", "Planeringsansvarig: visa hur långt områdena har kommit med underlaget."),
     "granska": ("generator.cli.review:granska", "Granska tillgänglighet och passform i .pptx- och .docx-filer."),
     "styrtal": ("generator.cli.styrtal:styrtal", "Styrtalens siffror: läs in från CSV/Excel eller hämta från Kolada."),
 }

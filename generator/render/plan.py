@@ -410,24 +410,34 @@ def _omraden(ctx: _Ctx) -> None:
         ctx.w.heading(area.ref.namn, 2)
         ctx.w.paragraph(t("plan_omrade_ansvarig", ansvarig=area.ref.ansvarig)).paragraph_format.keep_with_next = True
         gaps = _area_gaps(ctx, area)
+        content = area.content
         if gaps:
-            ctx.w.heading(t("plan_underlag_saknas"), 3)
+            partly = content is not None and bool(content.antal_insatser or content.utmaningar)
+            ctx.w.heading(t("plan_underlag_delvis" if partly else "plan_underlag_saknas"), 3)
             for gap in gaps:
                 _notice(ctx, gap)
-        content = area.content
         if content is None:
             continue
         if content.insatser:
             ctx.w.heading(t("plan_insatser", omrade=area.ref.namn), 3)
             for group in content.insatser:
-                rubrik = group.rubrik or ctx.derived.fokus_names.get(group.fokusomrade, "")
-                _lead(ctx, t("plan_insatser_grupp", nr=group.fokusomrade, rubrik=rubrik))
+                # The plan's own fokusområde names the group; the area's heading follows when it differs.
+                namn = ctx.derived.fokus_names.get(group.fokusomrade, "")
+                rubrik = group.rubrik if group.rubrik and group.rubrik != namn else None
+                _lead(ctx, t("plan_insatser_fokus", nr=group.fokusomrade, namn=namn, rubrik=rubrik))
                 ctx.w.bullets(group.punkter)
         if content.utmaningar:
             ctx.w.heading(t("plan_utmaningar", omrade=area.ref.namn), 3)
+            # Utmaningar without a heading after one with a heading get 'Övriga utmaningar', so they do
+            # not read as more points of the heading above (the deck does the same).
+            headed = labelled = False
             for utmaning in content.utmaningar:
                 if utmaning.rubrik:
                     _lead(ctx, utmaning.rubrik)
+                    headed, labelled = True, False
+                elif headed and not labelled:
+                    _lead(ctx, t("plan_utmaningar_ovriga"))
+                    labelled = True
                 ctx.w.bullets(utmaning.punkter)
 
 

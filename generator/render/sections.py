@@ -312,7 +312,8 @@ def anvisningar(ctx: Context, section) -> list[Spec]:
         if step.underrubrik:
             paras.append(para(step.underrubrik, bullet=False, level=0, group=group, space_before=2))
         paras.append(para(step.text, level=0, group=group))
-    paras.append(para(anv.deadline_text, bold=True, bullet=False, space_before=12))
+    paras.append(para(ctx.t("anvisningar_deadline", deadline=anv.deadline, text=anv.deadline_text), bold=True,
+                      bullet=False, space_before=12))
     title = ctx.t("anvisningar", planar=ctx.plan.plan.planar, namnd=ctx.namnd)
     return [TextSpec(title, paras)]
 
@@ -330,6 +331,37 @@ def area_missing(ctx: Context, area: Area) -> list[str]:
     return lines
 
 
+def _partly_filled(area: Area) -> bool:
+    """The area's file has some insatser or utmaningar, just not enough: 'delvis ifyllt', not 'saknas'."""
+    content = area.content
+    return content is not None and bool(content.antal_insatser or content.utmaningar)
+
+
+def _top_fokus_count(ctx: Context) -> int:
+    """The plan's fokusområden under its målsättningar (4.1, 4.2, 4.3: three), as the slide title counts them."""
+    return sum(len(goal.fokusomraden) for goal in ctx.derived.goals_with_fokus)
+
+
+def _utmaning_paras(ctx: Context, utmaningar: list) -> list[Para]:
+    """Each utmaning its own group. Utmaningar without a heading that follow one with a heading get a
+    heading of their own ('Övriga utmaningar'), so they do not read as more points of the one above."""
+    paras: list[Para] = []
+    headed = False
+    label: int | None = None  # the group of the current 'Övriga utmaningar' heading
+    for challenge in utmaningar:
+        if challenge.rubrik:
+            gid, label, headed = ctx.group(), None, True
+            paras.append(para(challenge.rubrik, bold=True, bullet=False, heading=True, group=gid, space_before=10))
+        elif headed and label is None:
+            gid = label = ctx.group()
+            paras.append(para(ctx.t("omrade_utmaningar_ovriga"), bold=True, bullet=False, heading=True, group=gid,
+                              space_before=10))
+        else:
+            gid = label if label is not None else ctx.group()
+        paras += [para(text, group=gid, level=0) for text in challenge.punkter]
+    return paras
+
+
 def omraden(ctx: Context, section) -> list[Spec]:
     specs: list[Spec] = []
     for area in ctx.plan.omraden:
@@ -338,7 +370,8 @@ def omraden(ctx: Context, section) -> list[Spec]:
         missing = area_missing(ctx, area)
         if missing:
             lines = missing + [ctx.t("omrade_saknas_ansvarig", ansvarig=area.ref.ansvarig, deadline=ctx.plan.anvisningar.deadline)]
-            specs.append(TextSpec(ctx.t("omrade_saknas", omrade=name), [para(x, bullet=False) for x in lines]))
+            title = ctx.t("omrade_delvis" if _partly_filled(area) else "omrade_saknas", omrade=name)
+            specs.append(TextSpec(title, [para(x, bullet=False) for x in lines]))
         content = area.content
         if content is None:
             continue
@@ -349,16 +382,10 @@ def omraden(ctx: Context, section) -> list[Spec]:
                 heading = group.rubrik or ctx.derived.fokus_names.get(group.fokusomrade, group.fokusomrade)
                 paras.append(para(heading, bold=True, bullet=False, heading=True, group=gid, space_before=10))
                 paras += [para(text, group=gid) for text in group.punkter]
-            title = ctx.t("omrade_insatser", omrade=name, antal=len({g.fokusomrade for g in content.insatser}))
+            title = ctx.t("omrade_insatser", omrade=name, antal=_top_fokus_count(ctx))
             specs.append(TextSpec(title, paras))
         if content.utmaningar:
-            paras = []
-            for challenge in content.utmaningar:
-                gid = ctx.group()
-                if challenge.rubrik:
-                    paras.append(para(challenge.rubrik, bold=True, bullet=False, heading=True, group=gid, space_before=10))
-                paras += [para(text, group=gid, level=0) for text in challenge.punkter]
-            specs.append(TextSpec(ctx.t("omrade_utmaningar", omrade=name), paras))
+            specs.append(TextSpec(ctx.t("omrade_utmaningar", omrade=name), _utmaning_paras(ctx, content.utmaningar)))
     return specs
 
 
