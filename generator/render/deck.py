@@ -20,6 +20,7 @@ from pptx.util import Emu
 
 from ..ooxml import LANG, emu, pt, set_alt_text
 from ..outputs import deck_name
+from ..problems import LayoutError
 from ..sanitize import property_text
 from .charts import render_chart_slides
 from .fit import Box, Fonts, Indent, Para, Run, fit_paragraphs, fit_single, para, total_height, wrap
