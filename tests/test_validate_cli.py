@@ -499,7 +499,7 @@ def test_personal_data_anywhere_and_a_name_as_ansvarig_are_warnings_naming_the_l
         "content/omraden/energi-och-klimat.yaml:24:9: varning: insatser[2].punkter[2]: texten innehåller ett "
         "telefonnummer (019-602 00 00) — skriv en roll i stället, t.ex. 'planeringsansvarig' (personuppgifter hör "
         "inte hemma i planens offentliga dokument)",
-        "content/plan.yaml:61:5: varning: områden[3].ansvarig: 'Anna Svensson' ser ut som ett personnamn — ange en "
+        "content/plan.yaml:72:5: varning: områden[3].ansvarig: 'Anna Svensson' ser ut som ett personnamn — ange en "
         "roll i stället, t.ex. 'områdeschef …' eller 'planeringsansvarig' (planens dokument är offentliga)",
     ]
     final = CliRunner().invoke(cli, ["build", "--content", str(content), "--output", str(content.parent / "out"),
