@@ -156,7 +156,10 @@ def markdown(content: Path) -> str:
 # ---------------------------------------------------------------- measuring
 
 def vpgen(*args: str) -> list[str]:
-    return [sys.executable, "-m", "generator", *args] if not shutil.which("vpgen") else ["vpgen", *args]
+    """This checkout's vpgen: the script beside the running interpreter, else `python -m generator`
+    (never another vpgen first on PATH, which may be another checkout's)."""
+    script = Path(sys.executable).parent / "vpgen"
+    return [str(script), *args] if script.is_file() else [sys.executable, "-m", "generator", *args]
 
 
 def timed(cmd: list[str], cwd: Path | None = None) -> float:
