@@ -15,6 +15,7 @@ from ..derive import Derived
 from ..layout import Layout
 from ..model import Plan
 from ..sanitize import property_text
+from ..typography import sv_typography
 from .word import DocxWriter, fill_header_footer, set_core_properties
 
 # Relative column widths: Nr | Uppdrag | Källa | Målsättning/fokusområde
@@ -97,9 +98,9 @@ def render_summary_xlsx(plan: Plan, derived: Derived, layout: Layout) -> bytes:
     missing = t("plan_saknas")
     for r, row in enumerate(derived.summary, start=1):
         sheet.write_number(r, 0, row.nr, number)
-        sheet.write_string(r, 1, row.text, text)
-        sheet.write_string(r, 2, str(row.kalla) if row.kalla else missing, text)
-        sheet.write_string(r, 3, row.placering, text)
+        sheet.write_string(r, 1, sv_typography(row.text), text)
+        sheet.write_string(r, 2, sv_typography(str(row.kalla)) if row.kalla else missing, text)
+        sheet.write_string(r, 3, sv_typography(row.placering), text)
         for col in (4, 5, 6):
             sheet.write_blank(r, col, None, text)
     last = len(derived.summary)

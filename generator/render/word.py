@@ -25,6 +25,7 @@ from docx.styles import BabelFish
 from ..layout import template_package
 from ..problems import LayoutError
 from ..sanitize import property_text
+from ..typography import sv_typography
 
 LANG = "sv-SE"
 TABLE_STYLE = "VP-tabell"
@@ -297,7 +298,7 @@ def fill_header_footer(doc, header_text: str, page_label: str, title_page: bool)
     if header.is_linked_to_previous or not _has_text_or_drawing(header):
         header.is_linked_to_previous = False
         paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
-        paragraph.add_run(header_text)
+        paragraph.add_run(sv_typography(header_text))
     footer = section.footer
     if footer.is_linked_to_previous or not _has_page_field(footer):
         footer.is_linked_to_previous = False
@@ -356,7 +357,7 @@ def add_table(doc, header: Sequence[str], rows: Sequence[Sequence[str]], *, widt
         for c, cell in enumerate(row.cells):
             cell.width = emu[c]
             paragraph = cell.paragraphs[0]
-            run = paragraph.add_run(values[c])
+            run = paragraph.add_run(sv_typography(values[c]))
             if r == 0 or (total and r == len(rows)):
                 run.bold = True
             if numeric[c]:
@@ -386,7 +387,10 @@ class _Heading:
 
 
 class DocxWriter:
-    """Appends styled blocks to a template's body; keeps the headings for the table of contents."""
+    """Appends styled blocks to a template's body; keeps the headings for the table of contents.
+
+    Every text goes in with Swedish typography (typography.py), as in the deck.
+    """
 
     def __init__(self, template: Path):
         self.doc, self.styles = open_template(template)
@@ -413,14 +417,15 @@ class DocxWriter:
         """A paragraph; `label` is a bold lead-in ("Mål: ") before the text."""
         paragraph = self._new_paragraph(style)
         if label:
-            paragraph.add_run(label).bold = True
+            paragraph.add_run(sv_typography(label)).bold = True
         if text:
-            paragraph.add_run(text)
+            paragraph.add_run(sv_typography(text))
         return paragraph
 
     def heading(self, text: str, level: int):
         """A real heading (Heading 1–3), bookmarked for the table of contents."""
         level = max(1, min(level, 3))
+        text = sv_typography(text)
         paragraph = self._new_paragraph(f"Heading {level}")
         self._bookmark_id += 1
         name = f"_Toc{self._bookmark_id:08d}"
@@ -433,7 +438,7 @@ class DocxWriter:
 
     def bullets(self, items: Sequence[str]) -> None:
         for item in items:
-            self._new_paragraph("List Bullet").add_run(item)
+            self._new_paragraph("List Bullet").add_run(sv_typography(item))
 
     def caption(self, text: str):
         return self.paragraph(text, style="Caption")
