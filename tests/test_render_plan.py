@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -465,12 +466,23 @@ def test_pandoc_reads_the_heading_tree_and_the_tables(plan_bytes, tmp_path: Path
     assert "Att främja energi- och klimatomställning hos länets kommuner och näringslivet." in markdown
 
 
-def test_libreoffice_pdf_shows_a_filled_table_of_contents(plan_bytes, tmp_path: Path):
+def test_libreoffice_pdf_shows_the_table_of_contents_with_right_page_numbers(monkeypatch, tmp_path: Path):
+    """The plan numbered by LibreOffice's layout (toc.py), converted again: in the PDF, every TOC
+    entry carries the page its heading is on (the PDF's own bookmarks say which); the .docx keeps
+    the TOC a field with PAGEREF fields holding the same numbers."""
     import pymupdf
 
+    from generator.pdf import outline_pages
+
     office = soffice()
+    monkeypatch.setenv("VPGEN_TOC_PAGES", "1")
+    data = render()
+    body = docx.Document(io.BytesIO(data)).element.body
+    assert any((t.text or "").strip().startswith("TOC ") for t in body.iter(qn("w:instrText")))
+    numbers = [link for link in body.iter(qn("w:hyperlink"))]
+    assert len(numbers) == len(EXPECTED_HEADINGS)
     path = tmp_path / "plan.docx"
-    path.write_bytes(plan_bytes)
+    path.write_bytes(data)
     profile = (tmp_path / "lo-profile").as_uri()
     subprocess.run([office, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
                     "--outdir", str(tmp_path), str(path)], capture_output=True, timeout=180, check=True)
@@ -478,11 +490,24 @@ def test_libreoffice_pdf_shows_a_filled_table_of_contents(plan_bytes, tmp_path: 
         pages = [page.get_text() for page in pdf]
     assert 12 <= len(pages) <= 30
     toc = next(i for i, text in enumerate(pages) if "Innehåll" in text)
-    toc_text = " ".join(pages[toc:toc + 2]).replace("\n", " ")
-    for _, text in EXPECTED_HEADINGS:
-        assert " ".join(text.split()) in " ".join(toc_text.split())
+    lines = [" ".join(line.split()) for text in pages[toc:toc + 2] for line in text.split("\n")]
+    entries = {}
+    for line in lines:
+        match = re.fullmatch(r"(.+?)\.{3,}\s*(\d+)", line)
+        if match:
+            entries[match.group(1).strip().rstrip(".")] = int(match.group(2))  # a title's own full stop joins the dots
+    bookmarks = outline_pages(tmp_path / "plan.pdf")
+    assert [plain(title) for title, _ in bookmarks] == [text for _, text in EXPECTED_HEADINGS]
+    for title, page in bookmarks:
+        assert entries[" ".join(title.split()).rstrip(".")] == page, title
     assert "Regional tillväxtnämnd · Verksamhetsplan 2026" in pages[toc]
     assert "Regional tillväxtnämnd · Verksamhetsplan 2026" not in pages[0]
+
+
+def test_without_libreoffice_the_toc_entries_carry_no_page_number(document):
+    body = document.element.body
+    assert not [t for t in body.iter(qn("w:instrText")) if (t.text or "").strip().startswith("PAGEREF")]
+    assert not list(body.iter(qn("w:tab")))
 
 
 def test_reference_document_is_what_make_docx_template_writes():

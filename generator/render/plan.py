@@ -16,6 +16,7 @@ from ..derive import Derived, Table
 from ..formatting import sv_number
 from ..layout import Layout
 from ..model import Area, Fokusomrade, Plan, Styrtal, Uppdrag
+from .toc import number_pages
 from .word import DocxWriter, fill_header_footer, set_core_properties
 from .summary import add_summary_table, summary_title
 
@@ -59,7 +60,7 @@ def render_plan(plan: Plan, derived: Derived, layout: Layout) -> bytes:
         ctx.w.doc, title=t("plan_dokumenttitel", namnd=p.namnd.namn, ar=p.planar),
         subject=t("plan_amne", namnd=p.namnd.namn, region=p.region), author=p.region, date=p.datum,
     )
-    return ctx.w.finish()
+    return number_pages(ctx.w.finish())
 
 
 # ---------------------------------------------------------------- building blocks

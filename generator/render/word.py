@@ -26,6 +26,7 @@ from ..layout import template_package
 from ..problems import LayoutError
 from ..sanitize import property_text
 from ..typography import sv_typography
+from .toc import fill_toc
 
 LANG = "sv-SE"
 TABLE_STYLE = "VP-tabell"
@@ -474,51 +475,13 @@ class DocxWriter:
         self._toc_anchor = self.doc.add_paragraph()._p
 
     def _fill_toc(self) -> None:
-        """A real TOC field whose cached result already lists the headings (as links).
-
-        LibreOffice does not update fields when it converts to PDF, and Word only on request, so
-        the result is pre-filled; page numbers are left to the field update (F9 in Word, "Uppdatera
-        förteckning" in LibreOffice) because only a layout engine knows them.
-        """
-        anchor = self._toc_anchor
-        if anchor is None:
+        """The TOC field, its result filled with every heading as a link (see toc.py)."""
+        if self._toc_anchor is None:
             return
-        paragraphs = []
-        entries = self.headings or [None]
-        for i, heading in enumerate(entries):
-            p = OxmlElement("w:p")
-            style = f"toc {heading.level}" if heading else "toc 1"
-            if style in self.styles:
-                ppr = OxmlElement("w:pPr")
-                ppr.append(_element("w:pStyle", val=self.doc.styles[style].style_id))
-                p.append(ppr)
-            if i == 0:
-                for kind, text in (("begin", None), ("instr", 'TOC \\o "1-3" \\h \\z \\u'), ("separate", None)):
-                    run = OxmlElement("w:r")
-                    if kind == "instr":
-                        el = OxmlElement("w:instrText")
-                        el.set(qn("xml:space"), "preserve")
-                        el.text = f" {text} "
-                    else:
-                        el = _element("w:fldChar", fldCharType=kind)
-                    run.append(el)
-                    p.append(run)
-            if heading is not None:
-                link = _element("w:hyperlink", anchor=heading.bookmark, history=1)
-                run = OxmlElement("w:r")
-                t = OxmlElement("w:t")
-                t.text = heading.text
-                run.append(t)
-                link.append(run)
-                p.append(link)
-            if i == len(entries) - 1:
-                run = OxmlElement("w:r")
-                run.append(_element("w:fldChar", fldCharType="end"))
-                p.append(run)
-            paragraphs.append(p)
-        for p in paragraphs:
-            anchor.addprevious(p)
-        anchor.getparent().remove(anchor)
+        style_ids = {level: self.doc.styles[f"toc {level}"].style_id if f"toc {level}" in self.styles else None
+                     for level in (1, 2, 3)}
+        headings = [(h.level, h.text, h.bookmark) for h in self.headings]
+        fill_toc(self._toc_anchor, headings, style_ids, text_width(self.doc) // 635)
 
     def finish(self) -> bytes:
         self._fill_toc()
