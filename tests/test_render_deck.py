@@ -386,10 +386,10 @@ def test_unusable_template_file_is_refused(tmp_path, name, payload, message):
 
 # ---------------------------------------------------------------- rendered with LibreOffice
 
-def test_sample_deck_renders_without_any_overflow(tmp_path, sample):
+def test_sample_deck_renders_without_any_overflow_or_text_under_14_pt(tmp_path, sample):
     path = tmp_path / DECK
     path.write_bytes(sample)
-    assert overflow_findings(path) == []
+    assert overflow_findings(path, min_font=14) == []
 
 
 def test_long_and_hostile_decks_render_without_overflow(tmp_path, long_content):
@@ -482,3 +482,32 @@ def test_missing_and_incomplete_areas_get_an_underlag_saknas_slide(content):
         "Insatser: 2 av minst 3.", "Ansvarig: områdeschef Näringslivsutveckling. Sista dag: 10 augusti 2025."]
     # What the area did deliver is still shown.
     assert "Insatser där område Näringslivsutveckling kan bidra till de två fokusområdena" in got
+
+
+def test_swedish_typography_on_the_slides(sample):
+    """No-break spaces and en dashes at render time (typography.py); the content files keep hyphens."""
+    prs = deck_of(sample)
+    got = [slide.shapes.title.text for slide in prs.slides]
+    assert "Sammanfattning av uppdrag till regional tillväxtnämnd (17\u00a0st)" in got
+    texts = [t for slide in prs.slides for t in _slide_texts(slide)]
+    assert any("Andelen förvärvsarbetande, 20–64\u00a0år. Ska öka. (DN\u00a02025)" in t for t in texts)
+    assert any("3,1\u00a0% eller 4,6\u00a0Mnkr" in t for t in texts)
+    assert "20-64 år" in (SAMPLE / "malsattningar.yaml").read_text(encoding="utf-8")
+
+
+def test_a_title_slide_title_in_a_small_ribbon_is_never_cut(tmp_path):
+    """A template whose title slide has a title placeholder one line high: the deck's own title
+    wraps, smaller and in a taller box, and is shown whole."""
+    prs = Presentation()
+    layout = prs.slide_layouts[0]
+    title = layout.placeholders[0]
+    title.height = int(title.height * 0.3)
+    template = tmp_path / "band.pptx"
+    prs.save(template)
+    deck = deck_of(render(pptx_override=template)[DECK])
+    first = deck.slides[0]
+    assert title_of(first) == "Förslag till ändringar av målsättningar, styrtal och uppdrag till VP-2026"
+    assert first.shapes.title.height > title.height
+    sub = next(s for s in first.placeholders if s.placeholder_format.idx == 1)
+    assert sub.top >= first.shapes.title.top + first.shapes.title.height  # the subtitle moved below it
+    assert "Region Örebro län" in [p.text for p in sub.text_frame.paragraphs]

@@ -55,6 +55,8 @@ class DeckWriter:
         self._layout_cache: dict[tuple, object] = {}
         self._pins: dict[int, list] = {}
         self._plans: dict[int, object] = {}
+        self._boxes: dict[tuple, Box] = {}
+        self._paginated: dict[tuple, list] = {}
         theme = theme_fonts(self.prs)
         shape = structure(self.layout("innehåll"))
         master = self.prs.slide_master
@@ -162,11 +164,22 @@ class DeckWriter:
                        lambda size: all(total_height(paras, inner_box(ph).width, size, self.body_fonts, self.indent)
                                         <= inner_box(ph).height for paras, ph in boxes)) or BODY_FLOOR
 
+    def layout_box(self, layout, kind: str) -> Box:
+        """The text area of a layout's first `kind` placeholder ("title", "body"), measured once."""
+        key = (id(layout.part), kind)
+        if key not in self._boxes:
+            self._boxes[key] = inner_box(structure(layout)[kind][0])
+        return self._boxes[key]
+
     def text_pages(self, spec: TextSpec, layout, size: float) -> list[list[Para]]:
-        box = inner_box(structure(layout)["body"][0])
-        if spec.marker:
-            box = Box(box.width, box.height - self.marker_strip(spec.marker))
-        return paginate(spec.paras, box, size, self.body_fonts, self.indent, self._continued)
+        """The spec's pages at `size` (kept: the scale's choice tries a size more than once)."""
+        key = (id(spec), id(layout.part), size)
+        if key not in self._paginated:
+            box = self.layout_box(layout, "body")
+            if spec.marker:
+                box = Box(box.width, box.height - self.marker_strip(spec.marker))
+            self._paginated[key] = paginate(spec.paras, box, size, self.body_fonts, self.indent, self._continued)
+        return self._paginated[key]
 
     def slide_titles(self, spec: Spec) -> list[str]:
         """The titles the spec's slides will have (before uniqueness suffixes)."""
@@ -186,7 +199,7 @@ class DeckWriter:
 
     def title_box(self, layout) -> Box:
         """The title's text area on a slide of `layout`."""
-        return inner_box(structure(layout)["title"][0])
+        return self.layout_box(layout, "title")
 
     # -- slides
 
