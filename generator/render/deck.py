@@ -38,6 +38,7 @@ from .timeline import plan_timeline, timeline_slides
 
 DISPLAY_ROLES = ("titel", "avsnitt")
 MARKER_GAP = 8  # pt between the example-data badge and the content under it
+TIGHT_SPACING = 0.5  # of the space between paragraphs, on a slide it saves a continuation slide
 
 
 class DeckWriter:
@@ -172,13 +173,23 @@ class DeckWriter:
         return self._boxes[key]
 
     def text_pages(self, spec: TextSpec, layout, size: float) -> list[list[Para]]:
-        """The spec's pages at `size` (kept: the scale's choice tries a size more than once)."""
+        """The spec's pages at `size` (kept: the scale's choice tries a size more than once).
+
+        Text that needs one slide more than it would with half the space between paragraphs
+        gets the tighter spacing instead: spacing gives way before a "(forts.)" slide does (the
+        size never gives way).
+        """
         key = (id(spec), id(layout.part), size)
         if key not in self._paginated:
             box = self.layout_box(layout, "body")
             if spec.marker:
                 box = Box(box.width, box.height - self.marker_strip(spec.marker))
-            self._paginated[key] = paginate(spec.paras, box, size, self.body_fonts, self.indent, self._continued)
+            pages = paginate(spec.paras, box, size, self.body_fonts, self.indent, self._continued)
+            if len(pages) > 1:
+                tight = [replace(p, space_before=p.space_before * TIGHT_SPACING) for p in spec.paras]
+                fewer = paginate(tight, box, size, self.body_fonts, self.indent, self._continued)
+                pages = fewer if len(fewer) < len(pages) else pages
+            self._paginated[key] = pages
         return self._paginated[key]
 
     def slide_titles(self, spec: Spec) -> list[str]:

@@ -193,8 +193,11 @@ def draw_table(writer, slide, spec: TableSpec, rows: list, at: Rect, size: float
         table.columns[c].width = Emu(emu(w))
     palette = writer.palette
     for r, cells in enumerate(all_rows):
-        table.rows[r].height = Emu(heights[r])
         header, total = r == 0, has_total and r == len(all_rows) - 1
+        # A row is as high as one line: it grows to its text when shown, in PowerPoint and LibreOffice
+        # alike, so no row stands half empty where our (cautious) measure wrapped and the renderer
+        # did not. The frame keeps the measured height: the table never grows past it.
+        table.rows[r].height = Emu(emu(writer.body_fonts.get(header or total).line_height(size) + ROW_PAD))
         fill = (palette.accent if header else palette.total if total
                 else palette.band if r % 2 == 0 else palette.background)
         text = palette.on_accent if header else palette.text
@@ -202,10 +205,11 @@ def draw_table(writer, slide, spec: TableSpec, rows: list, at: Rect, size: float
             cell = table.cell(r, c)
             fill_text(cell.text_frame, [para(value, bold=header or total, bullet=False, space_before=0)], size,
                       writer.indent, writer.body_font, colour=text)
-            if spec.numeric and spec.numeric[c] and not header:
+            if spec.numeric and spec.numeric[c]:  # the header too: it stands over its numbers
                 cell.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
             _cell_look(cell, fill, palette.accent if total else None)
     frame.width = sum(table.columns[c].width for c in range(len(spec.columns)))
+    frame.height = sum(heights)  # the measured height: what the rows may grow to
     set_alt_text(frame._element, f"Tabell: {spec.title}")
     return heights
 
