@@ -284,7 +284,8 @@ def test_plan_has_the_figures_as_tables_with_years_as_columns_and_the_target(doc
 
 def test_plan_says_what_the_star_means_and_gives_source_and_trend(document):
     texts = [p.text for p in document.paragraphs]
-    assert "Exempeldata: värden markerade med * är påhittade och ska ersättas med riktiga siffror före beslut." in texts
+    assert ("Exempeldata – ersätts före beslut. Värden markerade med * är påhittade och ska ersättas med riktiga "
+            "siffror före beslut.") in texts
     assert ("Trend 2023–2024: minskar, i målets riktning (bygger på exempeldata). Källa: Region Örebro läns "
             "personalstatistik.") in texts
 

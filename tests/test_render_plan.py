@@ -258,8 +258,11 @@ def test_economy_tables_have_sv_se_numbers_totals_and_example_data_marked(docume
     utrymme = table_after(document, "Preliminärt utrymme för satsningar (exempeldata)")
     assert utrymme[3] == ["Åtgärdskrav Fellingsbro folkhögskola", plain(sv_number(Decimal("-2.4")))]
     assert utrymme[-1] == ["Preliminärt utrymme", "1,4"]
-    notices = [p.text for p in document.paragraphs if p.text.startswith("Exempeldata:")]
+    notices = [p for p in document.paragraphs if p.text.startswith("Exempeldata – ersätts före beslut. ")]
     assert len(notices) == 3 + 4  # the economy tables, and the four styrtal figure tables
+    for notice in notices:  # the deck's words, bold, on the deck's amber (black on it: 11:1)
+        assert notice.runs[0].bold and notice.runs[0].text == "Exempeldata – ersätts före beslut. "
+        assert notice._p.pPr.find(qn("w:shd")).get(qn("w:fill")) == "FFC000"
     assert table_after(document, "Schablonanslag per årsarbetare (åa)")[-1] == ["Schablonanslag", "16 503"]
     totals = [t for t in document.tables if t.rows[-1].cells[0].text in ("Summa", "Preliminärt utrymme")]
     for table in totals:

@@ -24,7 +24,8 @@ from .summary import add_summary_table, summary_title
 STYRTAL_WIDTHS = (7.6, 2.1, 3.4, 2.9)       # Styrtal | Riktning | Mål/utfall | Källa
 UPPDRAG_NAMND_WIDTHS = (1.1, 12.0, 2.9)     # Nr | Uppdrag | Källa
 UPPDRAG_FORV_WIDTHS = (13.1, 2.9)           # Uppdrag | Källa
-NOTICE_FILL = "FFF2CC"  # light yellow behind "Exempeldata" and "Underlag saknas" notices
+NOTICE_FILL = "FFF2CC"  # light yellow behind "Underlag saknas" notices
+EXAMPLE_FILL = "FFC000"  # amber behind the example-data mark, as on the deck's badge (11:1 with black text)
 
 
 @dataclass
@@ -69,6 +70,14 @@ def _notice(ctx: _Ctx, text: str, label: str | None = None):
     """A shaded paragraph that cannot be missed (and says what it is in words, not only colour)."""
     paragraph = ctx.w.paragraph(text, label=label)
     ctx.w.shade(paragraph, NOTICE_FILL)
+    return paragraph
+
+
+def _example_notice(ctx: _Ctx, text: str):
+    """The example-data mark over a table: the deck's words in bold on the deck's amber, then what it means."""
+    paragraph = _notice(ctx, text, label=ctx.t("plan_exempeldata_etikett"))
+    ctx.w.shade(paragraph, EXAMPLE_FILL)
+    paragraph.paragraph_format.keep_with_next = True
     return paragraph
 
 
@@ -129,7 +138,7 @@ def _figures_table(ctx: _Ctx, fig) -> None:
     shown = {(a, y) for a in fig.areas for y in years}
     example = bool(fig.examples & shown)
     if example:
-        _notice(ctx, t("plan_siffror_exempel")).paragraph_format.keep_with_next = True
+        _example_notice(ctx, t("plan_siffror_exempel"))
     ctx.w.caption(t("plan_siffror_bildtext", rubrik=fig.title, enhet=fig.unit, exempel=example))
     header = [t("plan_siffror_kol_omrade")] + [str(y) for y in years] + [t("plan_siffror_kol_mal", ar=planar)]
     ctx.w.table(header, rows, widths=[3.6] + [1.5] * len(years) + [2.2],
@@ -164,7 +173,7 @@ def _economy_table(ctx: _Ctx, caption: str, table: Table) -> None:
     if table.anmarkning:
         ctx.w.paragraph(table.anmarkning).paragraph_format.keep_with_next = True
     if table.exempel:
-        _notice(ctx, t("plan_exempeldata")).paragraph_format.keep_with_next = True
+        _example_notice(ctx, t("plan_exempeldata"))
         caption = t("plan_exempeldata_bildtext", rubrik=caption)
 
     def cells(row):

@@ -456,6 +456,8 @@ class DocxWriter:
     def shade(self, paragraph, fill: str) -> None:
         """Paragraph shading (notices); the text says what it is, the colour only helps."""
         ppr = paragraph._p.get_or_add_pPr()
+        for old in ppr.findall(qn("w:shd")):
+            ppr.remove(old)
         _insert_ordered(ppr, _element("w:shd", val="clear", color="auto", fill=fill), _PPR_ORDER)
 
     def title(self, text: str, space_before: bool = True):
