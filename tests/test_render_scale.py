@@ -118,8 +118,10 @@ def test_larger_plan_has_over_40_uppdrag_and_70_slides(larger):
     assert len(Presentation(io.BytesIO(render(larger))).slides) >= 70
 
 
-@pytest.mark.parametrize("template", ["ours", "default"])
-def test_larger_plan_renders_without_overflow_or_small_text(template, larger, default_template, tmp_path):
+@pytest.mark.parametrize("which", ["larger-ours", "larger-default", "sample-default"])
+def test_renders_without_overflow_or_small_text(which, larger, default_template, tmp_path):
+    """../shared/tools/overflow_check.py --min-font 14 (the sample in our template: test_render_deck)."""
     path = tmp_path / DECK
-    path.write_bytes(render(larger, default_template if template == "default" else None))
+    path.write_bytes(render(larger if which.startswith("larger") else SAMPLE,
+                            default_template if which.endswith("default") else None))
     assert overflow_findings(path, min_font=14) == []
