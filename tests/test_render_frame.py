@@ -118,7 +118,7 @@ def test_a_narrow_footer_box_gets_a_shorter_footer_on_one_line(tmp_path: Path):
 
     prs = Presentation()
     frame = Frame(prs, Fonts("Calibri"), "Calibri", 14, Palette.of(prs),
-                  ["Region Örebro län · Regional tillväxtnämnd", "Regional tillväxtnämnd"])
+                  ["Region Örebro län · Regional tillväxtnämnd", "Regional tillväxtnämnd"], (457200, 8686800))
     assert frame.footer_text(400) == "Region Örebro län · Regional tillväxtnämnd"
     assert frame.footer_text(160) == "Regional tillväxtnämnd"
     assert frame.footer_text(60).endswith("…")

@@ -66,7 +66,9 @@ class DeckWriter:
         self.title_fonts, self.body_fonts = Fonts(self.title_font), Fonts(self.body_font)
         self.palette = Palette.of(self.prs)
         self.scale = TypeScale()
-        self.frame = Frame(self.prs, self.body_fonts, self.body_font, FLOOR, self.palette, footers or [""])
+        content = self.content_rect()
+        self.frame = Frame(self.prs, self.body_fonts, self.body_font, FLOOR, self.palette, footers or [""],
+                           (content.left, content.left + content.width))
 
     # -- layouts
 
@@ -81,12 +83,23 @@ class DeckWriter:
         """Where drawn content (tables, timeline, charts) goes: the content layout's body, else
         margins; below the example-data badge when the slide has one."""
         try:
-            body = structure(self.layout("innehåll"))["body"][0]
-            rect = Rect(body.left, body.top, body.width, body.height)
+            layout = self.layout("innehåll")
+            body = structure(layout)["body"][0]
+            rect = self.on_slide(Rect(body.left, body.top, body.width, body.height), layout)
         except LayoutError:
             w, h = self.prs.slide_width, self.prs.slide_height
             rect = Rect(int(w * 0.05), int(h * 0.22), int(w * 0.9), int(h * 0.7))
         return self.below_marker(rect, marker)
+
+    def on_slide(self, rect: Rect, layout) -> Rect:
+        """`rect` (a content placeholder's) ending above the frame and on the slide: some templates
+        run their body placeholder over the footer or past the slide's bottom edge."""
+        limit = self.prs.slide_height - emu(4)
+        if hasattr(self, "frame"):
+            middle = rect.top + rect.height // 2
+            limit = min([limit] + [slot.rect.top - emu(4) for slot in self.frame.slots(layout).values()
+                                   if slot.rect.top > middle])
+        return rect if rect.top + rect.height <= limit else Rect(rect.left, rect.top, rect.width, limit - rect.top)
 
     def marker_strip(self, marker: str | None) -> float:
         """The height (pt) the example-data badge takes at the top of the content, 0 without one."""
@@ -166,10 +179,16 @@ class DeckWriter:
                                         <= inner_box(ph).height for paras, ph in boxes)) or BODY_FLOOR
 
     def layout_box(self, layout, kind: str) -> Box:
-        """The text area of a layout's first `kind` placeholder ("title", "body"), measured once."""
+        """The text area of a layout's first `kind` placeholder ("title", "body"), measured once
+        (a body kept above the frame and on the slide: `on_slide`)."""
         key = (id(layout.part), kind)
         if key not in self._boxes:
-            self._boxes[key] = inner_box(structure(layout)[kind][0])
+            ph = structure(layout)[kind][0]
+            box = inner_box(ph)
+            if kind == "body":
+                kept = self.on_slide(Rect(ph.left, ph.top, ph.width, ph.height), layout)
+                box = Box(box.width, box.height - pt(ph.height - kept.height))
+            self._boxes[key] = box
         return self._boxes[key]
 
     def text_pages(self, spec: TextSpec, layout, size: float) -> list[list[Para]]:
@@ -229,6 +248,9 @@ class DeckWriter:
         if key not in self._pins:
             self._pins[key] = layout_pins(layout)
         pin_placeholders(slide, self._pins[key])
+        for ph in structure(slide)["body"] + structure(slide)["tbl"]:
+            if ph.height is not None and ph.top is not None:
+                ph.height = self.on_slide(Rect(ph.left, ph.top, ph.width, ph.height), layout).height
         title = self._unique(title)
         ph = next(iter(structure(slide)["title"]), None)
         if ph is None:

@@ -327,7 +327,8 @@ def fit_title(text: str, box: Box, fonts: Fonts, size: float, lines: int = 2, cu
             return candidate, text
     if not cut:
         return None, text
-    return fit_single(text, box, fonts, (sizes[-1],), bold=True)
+    height = min(box.height, fonts.get(True).line_height(sizes[-1]) * lines)  # never more lines when cut
+    return fit_single(text, Box(box.width, height), fonts, (sizes[-1],), bold=True)
 
 
 def cell_lines(text: str, width: float, size: float, fonts: Fonts, bold: bool = False) -> int:

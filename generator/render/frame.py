@@ -92,9 +92,10 @@ def _frame_placeholders(tree) -> dict[str, object]:
 class Frame:
     """Footer and slide number for the slides of one presentation."""
 
-    def __init__(self, prs, fonts, font: str, size: float, palette, footers: list[str]):
+    def __init__(self, prs, fonts, font: str, size: float, palette, footers: list[str], margins: tuple[int, int]):
         self.prs, self.fonts, self.font, self.size, self.palette = prs, fonts, font, size, palette
         self.footers = footers  # longest first
+        self.margins = margins  # left and right edge (EMU) of the content: a drawn frame lines up with it
         self.master = _frame_placeholders(prs.slide_master._element)
         self._slots: dict[int, dict[str, Slot]] = {}
 
@@ -110,16 +111,21 @@ class Frame:
         own = _frame_placeholders(layout._element)
         sw, sh = self.prs.slide_width, self.prs.slide_height
         height = emu(self.fonts.get(False).line_height(self.size) + 7.2 + 2)
-        fallback = {"sldNum": Rect(sw - int(sw * 0.05) - int(sw * 0.12), sh - height - int(sh * 0.02), int(sw * 0.12),
-                                   height),
-                    "ftr": Rect(int(sw * 0.05), sh - height - int(sh * 0.02), int(sw * 0.6), height)}
+        left, right = self.margins
+        top = sh - height - int(sh * 0.02)
+        fallback = {"sldNum": Rect(right - int(sw * 0.12), top, int(sw * 0.12), height),
+                    "ftr": Rect(left, top, int((right - left) * 0.7), height)}
         slots = {}
         for kind in FRAME_KINDS:
             layout_el, master_el = own.get(kind), self.master.get(kind)
             chain = [el for el in (layout_el, master_el) if el is not None]
-            rect = next((r for r in (_rect_of(el) for el in chain) if r is not None), None) or fallback[kind]
+            own_rect = next((r for r in (_rect_of(el) for el in chain) if r is not None), None)
+            rect = own_rect or fallback[kind]
             align = _align_of(chain, "r" if kind == "sldNum" else "l")
-            slots[kind] = Slot(rect, align, layout_el, self._colour(rect, chain, layout, cloned=layout_el is not None))
+            # A placeholder nothing in the template places is drawn instead: renderers put such a
+            # placeholder where they like (LibreOffice: a number of its own as well).
+            clone = layout_el if own_rect is not None else None
+            slots[kind] = Slot(rect, align, clone, self._colour(rect, chain, layout, cloned=clone is not None))
         slots["ftr"] = self._widen(slots["ftr"], slots["sldNum"].rect)
         return slots
 
@@ -209,8 +215,8 @@ class Frame:
             geom = etree.SubElement(sppr, a("prstGeom"), prst="rect")
             etree.SubElement(geom, a("avLst"))
         body = etree.SubElement(sp, p("txBody"))
-        etree.SubElement(body, a("bodyPr"), wrap="none" if slot.placeholder is None else "square",
-                         lIns="91440", rIns="91440", tIns="45720", bIns="45720", anchor="ctr")
+        etree.SubElement(body, a("bodyPr"), wrap="square", lIns="91440", rIns="91440", tIns="45720", bIns="45720",
+                         anchor="ctr")
         etree.SubElement(body, a("lstStyle"))
         para = etree.SubElement(body, a("p"))
         etree.SubElement(para, a("pPr"), algn=slot.align)

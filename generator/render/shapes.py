@@ -32,12 +32,15 @@ def fill_text(tf, paras: list[Para], size: float, indent: Indent, font: str, kee
             left = indent.left(p)
             ppr.set("marL", str(emu(left)))
             ppr.set("indent", str(-emu(left - indent.plain_left[min(p.level, 2)]) if p.bullet else 0))
-            ln = etree.SubElement(ppr, a("lnSpc"))
-            etree.SubElement(ln, a("spcPct"), val="100000")
-            spc = etree.SubElement(ppr, a("spcBef"))
-            etree.SubElement(spc, a("spcPts"), val=str(int(p.space_before * 100)))
-            spc_after = etree.SubElement(ppr, a("spcAft"))
-            etree.SubElement(spc_after, a("spcPts"), val="0")
+        # Line and paragraph spacing as measured, whatever the template's style says (a title style
+        # with 90 % line spacing or space before would move text the fitting did not expect).
+        ln = etree.SubElement(ppr, a("lnSpc"))
+        etree.SubElement(ln, a("spcPct"), val="100000")
+        spc = etree.SubElement(ppr, a("spcBef"))
+        etree.SubElement(spc, a("spcPts"), val=str(int(p.space_before * 100)))
+        spc_after = etree.SubElement(ppr, a("spcAft"))
+        etree.SubElement(spc_after, a("spcPts"), val="0")
+        if not keep_style:
             if p.bullet:
                 etree.SubElement(ppr, a("buFont"), typeface="Arial")
                 etree.SubElement(ppr, a("buChar"), char=BULLETS[min(p.level, 2)])

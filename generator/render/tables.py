@@ -50,7 +50,9 @@ def table_area(writer, layout) -> Rect:
     """Where a table goes on a slide of `layout`: its table (or body) placeholder, else the content area."""
     s = structure(layout)
     ph = (s["tbl"] or s["body"] or [None])[0]
-    return Rect(ph.left, ph.top, ph.width, ph.height) if ph is not None else writer.content_rect()
+    if ph is None:
+        return writer.content_rect()
+    return writer.on_slide(Rect(ph.left, ph.top, ph.width, ph.height), layout)
 
 
 def _column_needs(writer, spec: TableSpec, size: float) -> tuple[list[float], list[float]]:
