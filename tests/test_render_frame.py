@@ -3,7 +3,6 @@ section slides, through the template's placeholders or drawn where a layout has 
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest

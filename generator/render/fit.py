@@ -13,7 +13,7 @@ possible (`balanced_breaks`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from ..fontmetrics import FontMetrics, metrics
 from ..formatting import ELLIPSIS
@@ -146,12 +146,6 @@ class Box:
     height: float
 
 
-@dataclass
-class Fit:
-    size: float
-    pages: list[list[Para]] = field(default_factory=list)
-
-
 def _split_para(p: Para, box: Box, base: float, fonts: Fonts, indent: Indent) -> list[Para]:
     """A paragraph taller than a whole page is cut between lines into page-sized pieces."""
     lines = para_lines(p, box.width, base, fonts, indent)
@@ -267,15 +261,6 @@ def paginate(paras: list[Para], box: Box, base: float, fonts: Fonts, indent: Ind
     return pages
 
 
-def fit_paragraphs(paras: list[Para], box: Box, fonts: Fonts, indent: Indent,
-                   ladder: tuple[float, ...], page_size: float, continued: callable) -> Fit:
-    """The largest size on the ladder that fits one slide; else pages at page_size."""
-    for size in ladder:
-        if total_height(paras, box.width, size, fonts, indent) <= box.height:
-            return Fit(size, [list(paras)])
-    return Fit(page_size, paginate(paras, box, page_size, fonts, indent, continued))
-
-
 def fit_single(text: str, box: Box, fonts: Fonts, ladder: tuple[float, ...], bold: bool = False) -> tuple[float, str]:
     """A text that cannot continue (a title): shrink along the ladder, then shorten with '…'."""
     runs = (Run(text, bold),)
@@ -329,7 +314,3 @@ def fit_title(text: str, box: Box, fonts: Fonts, size: float, lines: int = 2, cu
         return None, text
     height = min(box.height, fonts.get(True).line_height(sizes[-1]) * lines)  # never more lines when cut
     return fit_single(text, Box(box.width, height), fonts, (sizes[-1],), bold=True)
-
-
-def cell_lines(text: str, width: float, size: float, fonts: Fonts, bold: bool = False) -> int:
-    return len(wrap((Run(text, bold),), width, size, fonts))
