@@ -157,8 +157,9 @@ def markdown(content: Path) -> str:
 # ---------------------------------------------------------------- measuring
 
 def vpgen(*args: str) -> list[str]:
-    """This interpreter's vpgen (its console script, else -m generator): never another install on PATH."""
-    script = Path(sys.executable).with_name("vpgen")
+    """This checkout's vpgen: the script beside the running interpreter, else `python -m generator`
+    (never another vpgen first on PATH, which may be another checkout's)."""
+    script = Path(sys.executable).parent / "vpgen"
     return [str(script), *args] if script.is_file() else [sys.executable, "-m", "generator", *args]
 
 

@@ -96,6 +96,7 @@ class FontMetrics:
         self.family, self.bold = family, bold
         self.path = find_font(family, bold) or (find_font(family) if bold else None)
         self._widths: dict[str, float] = {}
+        self._texts: dict[str, float] = {}
         if self.path is not None:
             self._font = ImageFont.truetype(str(self.path), UNITS)
             self._covered, line_em = _font_tables(self.path)
@@ -124,7 +125,12 @@ class FontMetrics:
         return width
 
     def width(self, text: str, size_pt: float) -> float:
-        return sum(self._char(ch) for ch in text) * size_pt / UNITS
+        units = self._texts.get(text)
+        if units is None:
+            units = sum(self._char(ch) for ch in text)
+            if len(text) <= 40 and len(self._texts) < 200_000:  # words repeat: measured once, at any size
+                self._texts[text] = units
+        return units * size_pt / UNITS
 
     def line_height(self, size_pt: float, spacing: float = 1.0) -> float:
         return self.line_em * size_pt * spacing

@@ -128,3 +128,24 @@ def _kill_group(proc: subprocess.Popen) -> None:
         proc.communicate(timeout=10)
     except subprocess.TimeoutExpired:
         pass
+
+
+def outline_pages(pdf: Path) -> list[tuple[str, int]]:
+    """The bookmarks of a PDF as (title, page number from 1), in order: LibreOffice exports a
+    document's headings as bookmarks (the Word plan's table of contents is numbered from them)."""
+    import pypdfium2  # lazy: only the build that numbers the table of contents reads a PDF
+
+    try:
+        document = pypdfium2.PdfDocument(str(pdf))
+    except pypdfium2.PdfiumError as err:
+        raise PdfError(f"PDF-filen {pdf.name} kan inte läsas ({err}).") from None
+    try:
+        found = []
+        for mark in document.get_toc():
+            dest = mark.get_dest()
+            index = dest.get_index() if dest is not None else None
+            if index is not None:
+                found.append((mark.get_title(), index + 1))
+        return found
+    finally:
+        document.close()

@@ -6,6 +6,12 @@ Starts from python-pptx's default template (so the result is reproducible from t
 library alone), resizes it to 16:9, keeps and renames the layouts the deck uses, adds a
 "Tabell" layout with a table placeholder, and sets text styles, colours and sv-SE as the
 language of every text style.
+
+The colours are the theme's (THEME below): the navy of the Word plan as accent 1 (tables,
+charts, the timeline take it from there), the title navy as dark 2, and the styles refer to
+theme slots, so changing the theme in PowerPoint recolours everything. The footer runs along
+the bottom: footer text at the left margin, the slide number at the right one, both 14 pt in a
+grey that has 4.5:1 on white (the deck fills them on every slide but title and section slides).
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from pathlib import Path
 
 from lxml import etree
 from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Emu, Inches, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -30,6 +37,12 @@ NS = {
 WIDTH, HEIGHT = Emu(12192000), Emu(6858000)
 TITLE_COLOUR = "1F3864"
 TEXT_COLOUR = "262626"
+# The theme's colour scheme: text, background, the navies of the Word plan, and accents that pass
+# WCAG AA (4.5:1) with white text on them or on white as text (accent 1 carries table headers).
+THEME = {"dk1": TEXT_COLOUR, "lt1": "FFFFFF", "dk2": TITLE_COLOUR, "lt2": "E7E6E6", "accent1": "1F4E79",
+         "accent2": "2E75B6", "accent3": "548235", "accent4": "BF9000", "accent5": "7030A0", "accent6": "C55A11",
+         "hlink": "0563C1", "folHlink": "954F72"}
+FRAME_GREY = ("tx1", 65000, 35000)  # lumMod, lumOff: 4,8:1 on white at 14 pt
 
 # Geometry in inches: (left, top, width, height).
 MASTER_TITLE = (0.6, 0.3, 12.133, 1.1)
@@ -68,14 +81,49 @@ def set_xfrm(sp, geometry) -> None:
     etree.SubElement(xfrm, q("a:ext"), cx=str(width), cy=str(height))
 
 
-def place_footers(tree) -> None:
-    """Date, footer and slide-number placeholders along the bottom of a 16:9 slide."""
-    slots = {"dt": (0.6, 3.0), "ftr": (4.2, 4.933), "sldNum": (9.733, 3.0)}
+def place_footers(tree, style: bool = False) -> None:
+    """Footer, date and slide-number placeholders along the bottom of a 16:9 slide: the footer text
+    at the left margin, the slide number at the right; with `style` (the master) 14 pt, grey."""
+    slots = {"ftr": (0.6, 7.4, "l"), "dt": (8.2, 2.4, "r"), "sldNum": (10.733, 2.0, "r")}
     for sp in tree.iter(q("p:sp")):
         ph = sp.find(".//" + q("p:ph"))
-        if ph is not None and ph.get("type") in slots:
-            left, width = slots[ph.get("type")]
-            set_xfrm(sp, (left, FOOTER_Y, width, FOOTER_H))
+        if ph is None or ph.get("type") not in slots:
+            continue
+        left, width, align = slots[ph.get("type")]
+        set_xfrm(sp, (left, FOOTER_Y, width, FOOTER_H))
+        if not style:
+            continue
+        lst = sp.find(q("p:txBody")).find(q("a:lstStyle"))
+        for child in list(lst):
+            lst.remove(child)
+        lvl = etree.SubElement(lst, q("a:lvl1pPr"), algn=align)
+        rpr = etree.SubElement(lvl, q("a:defRPr"), sz="1400", lang="sv-SE")
+        fill = etree.SubElement(rpr, q("a:solidFill"))
+        slot, mod, off = FRAME_GREY
+        colour = etree.SubElement(fill, q("a:schemeClr"), val=slot)
+        etree.SubElement(colour, q("a:lumMod"), val=str(mod))
+        etree.SubElement(colour, q("a:lumOff"), val=str(off))
+
+
+def set_theme_colours(prs) -> None:
+    """The theme's colour scheme from THEME (the master's theme part, named for the region's navy)."""
+    part = prs.slide_master.part.part_related_by(RT.THEME)
+    theme = etree.fromstring(part.blob)
+    scheme = theme.find(".//" + q("a:clrScheme"))
+    scheme.set("name", "vpgen")
+    for slot in scheme:
+        name = etree.QName(slot).localname
+        for child in list(slot):
+            slot.remove(child)
+        etree.SubElement(slot, q("a:srgbClr"), val=THEME[name])
+    part._blob = etree.tostring(theme, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def scheme_fill(parent, slot: str) -> None:
+    """Replace the colours of an a:solidFill by a theme slot (a:schemeClr)."""
+    for child in list(parent):
+        parent.remove(child)
+    etree.SubElement(parent, q("a:schemeClr"), val=slot)
 
 
 def placeholder(tree, idx: int):
@@ -97,14 +145,14 @@ def add_accent_bar(layout_tree) -> None:
         '<adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/>'
         '</a:ext></a:extLst></p:cNvPr><p:cNvSpPr/><p:nvPr userDrawn="1"/></p:nvSpPr>'
         f'<p:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{int(Inches(0.35))}" cy="{int(HEIGHT)}"/></a:xfrm>'
-        f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr val="{TITLE_COLOUR}"/></a:solidFill>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:schemeClr val="tx2"/></a:solidFill>'
         '<a:ln><a:noFill/></a:ln></p:spPr></p:sp>'
     )
     tree.insert(2, sp)  # behind the placeholders
 
 
 def style_levels(style, sizes: list[int], colour: str, bold: bool = False) -> None:
-    """Sizes per level (hundredths of a point), colour, language sv-SE, tidy spacing."""
+    """Sizes per level (hundredths of a point), colour (a theme slot), language sv-SE, tidy spacing."""
     for level, size in enumerate(sizes, start=1):
         ppr = style.find(q(f"a:lvl{level}pPr"))
         if ppr is None:
@@ -121,9 +169,7 @@ def style_levels(style, sizes: list[int], colour: str, bold: bool = False) -> No
             rpr.set("b", "1")
         fill = rpr.find(q("a:solidFill"))
         if fill is not None:
-            for child in list(fill):
-                fill.remove(child)
-            etree.SubElement(fill, q("a:srgbClr"), val=colour)
+            scheme_fill(fill, colour)
 
 
 def main(out: Path) -> None:
@@ -138,14 +184,15 @@ def main(out: Path) -> None:
 
     master = prs.slide_master
     mtree = master._element
+    set_theme_colours(prs)
     set_xfrm(placeholder(mtree, 0), MASTER_TITLE)
     set_xfrm(placeholder(mtree, 1), MASTER_BODY)
-    place_footers(mtree)
+    place_footers(mtree, style=True)
     styles = mtree.find(q("p:txStyles"))
-    style_levels(styles.find(q("p:titleStyle")), [2800], TITLE_COLOUR, bold=True)
+    style_levels(styles.find(q("p:titleStyle")), [2800], "tx2", bold=True)
     styles.find(q("p:titleStyle")).find(q("a:lvl1pPr")).set("algn", "l")
-    style_levels(styles.find(q("p:bodyStyle")), [2000, 1800, 1600, 1600, 1600, 1600, 1600, 1600, 1600], TEXT_COLOUR)
-    style_levels(styles.find(q("p:otherStyle")), [1800] * 9, TEXT_COLOUR)
+    style_levels(styles.find(q("p:bodyStyle")), [2000, 1800, 1600, 1600, 1600, 1600, 1600, 1600, 1600], "tx1")
+    style_levels(styles.find(q("p:otherStyle")), [1800] * 9, "tx1")
     # Title text sits at the top of its box, so a one-line title lines up with the body.
     title_body = placeholder(mtree, 0).find(q("p:txBody")).find(q("a:bodyPr"))
     title_body.set("anchor", "b")
@@ -176,7 +223,7 @@ def main(out: Path) -> None:
             set_xfrm(body, MASTER_BODY)
             tree.insert(3, body)
         if name == "Rubrikbild":
-            for idx, size, colour in ((0, 4000, TITLE_COLOUR), (1, 2400, TEXT_COLOUR)):
+            for idx, size, colour in ((0, 4000, "tx2"), (1, 2400, "tx1")):
                 lst = placeholder(ltree, idx).find(".//" + q("a:lstStyle"))
                 for child in list(lst):
                     lst.remove(child)
@@ -184,7 +231,7 @@ def main(out: Path) -> None:
                 etree.SubElement(lvl, q("a:buNone"))
                 rpr = etree.SubElement(lvl, q("a:defRPr"), sz=str(size), lang="sv-SE")
                 fill = etree.SubElement(rpr, q("a:solidFill"))
-                etree.SubElement(fill, q("a:srgbClr"), val=colour)
+                etree.SubElement(fill, q("a:schemeClr"), val=colour)
         if name in ("Rubrikbild", "Avsnittsrubrik"):
             add_accent_bar(ltree)
         if name == "Avsnittsrubrik":

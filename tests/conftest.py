@@ -8,6 +8,10 @@ from pathlib import Path
 
 import pytest
 
+# A build numbers the Word plan's table of contents with a LibreOffice run (render/toc.py); the suite
+# builds hundreds of times, so it is off here, and the tests of the numbering turn it on.
+os.environ.setdefault("VPGEN_TOC_PAGES", "0")
+
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "content"
 LAYOUTS = REPO / "layouts"
@@ -42,8 +46,9 @@ def soffice() -> str:
 SHARED_TOOLS = REPO.parent / "shared" / "tools"
 
 
-def overflow_findings(deck: Path, tol: float = 2.0) -> list[dict]:
-    """Render a deck with LibreOffice through ../shared/tools/overflow_check.py; its findings."""
+def overflow_findings(deck: Path, tol: float = 2.0, min_font: float | None = None) -> list[dict]:
+    """Render a deck with LibreOffice through ../shared/tools/overflow_check.py; its findings
+    (with `min_font`, also text rendered smaller than that)."""
     import json
     import subprocess
     import sys
@@ -57,8 +62,9 @@ def overflow_findings(deck: Path, tol: float = 2.0) -> list[dict]:
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="vpgen-overflow-lo-") as profile:  # own profile: tests run side by side
+        extra = ["--min-font", str(min_font)] if min_font else []
         result = subprocess.run([sys.executable, str(tool), str(deck), "--json", "--tol", str(tol),
-                                 "--profile", profile], capture_output=True, text=True, timeout=300)
+                                 "--profile", profile, *extra], capture_output=True, text=True, timeout=300)
     assert result.returncode in (0, 1), result.stderr
     return json.loads(result.stdout)["findings"]
 

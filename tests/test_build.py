@@ -146,4 +146,4 @@ def test_benchmark_script_runs_at_1x(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "vpgen --help:" in result.stdout
     row = next(line for line in result.stdout.splitlines() if line.startswith("1x |"))
-    assert row.split(" | ")[5] == "52"  # slides of the sample deck (three of them styrtal charts)
+    assert row.split(" | ")[5] == "53"  # slides of the sample deck (two of them styrtal charts)

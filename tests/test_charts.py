@@ -17,7 +17,7 @@ from generator.render.charts import number_format, renumber_axis_ids
 from generator.render.plan import render_plan
 
 from .conftest import LAYOUTS, SAMPLE, replace_in
-from .test_render_deck import DECK, deck_of, render, slide_texts, titles
+from .test_render_deck import DECK, deck_of, plain, render, slide_texts, title_of, titles
 
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -33,17 +33,22 @@ def prs():
 
 
 def slide(prs, title: str):
-    return next(s for s in prs.slides if s.shapes.title.text == title)
+    return next(s for s in prs.slides if title_of(s) == title)
 
 
 def charts(s) -> list:
     return [shape for shape in s.shapes if shape.has_chart]
 
 
+def chart_title(shape) -> str:
+    """A chart's title as one line (it is broken into two where it needs them)."""
+    return plain(shape.chart.chart_title.text_frame.text.replace("\n", " ")) if shape.chart.has_title else ""
+
+
 def chart_by_title(prs, title: str):
     for s in prs.slides:
         for shape in charts(s):
-            if shape.chart.has_title and shape.chart.chart_title.text_frame.text == title:
+            if chart_title(shape) == title:
                 return shape
     raise AssertionError(f"no chart titled {title}")
 
@@ -56,13 +61,28 @@ def series(chart) -> dict[str, list]:
     return {s.name: list(s.values) for plot in chart.plots for s in plot.series}
 
 
+def plain_series(chart) -> dict[str, list]:
+    return {plain(name): values for name, values in series(chart).items()}
+
+
 def test_chart_slides_follow_the_slides_they_illustrate(prs):
     got = titles(prs)
-    assert got.index(FOKUS_CHARTS) == got.index("Fokusområde 4.3 – Kompetensförsörjning: uppdrag") + 1
-    assert got.index(GEMENSAM_CHARTS) == got.index(
-        "Gemensamma målsättningar med uppdrag – Beredskap och säkerhet; Motverka välfärdsbrottslighet") + 1
-    assert got.index(GEMENSAM_CHARTS + " (forts.)") == got.index(GEMENSAM_CHARTS) + 1
-    assert sum(1 for s in prs.slides if charts(s)) == 3
+    assert got.index(FOKUS_CHARTS) == got.index(
+        "Fokusområde 4.1.1 – Omställning, innovation och attraktionskraft (Innovationsstöds- och företagsfrämjande "
+        "system): styrtal") + 1
+    assert got.index(GEMENSAM_CHARTS) == got.index("Gemensamma målsättningar med uppdrag – målsättning nr 9") + 1
+    assert GEMENSAM_CHARTS + " (forts.)" not in got  # the three mål-9 charts share one slide
+    assert sum(1 for s in prs.slides if charts(s)) == 2
+    assert [len(charts(s)) for s in prs.slides if charts(s)] == [2, 3]
+
+
+def test_a_styrtal_diagram_section_adds_only_charts_not_shown_yet(tmp_path: Path):
+    outline = tmp_path / "deck.yaml"
+    text = (LAYOUTS / "deck.yaml").read_text(encoding="utf-8")
+    outline.write_text(text.replace("      - {typ: avslutning}", "      - {typ: styrtal_diagram}\n      - {typ: avslutning}"),
+                       encoding="utf-8")
+    with_section = deck_of(render(outline_override=outline)[DECK])
+    assert sum(1 for s in with_section.slides if charts(s)) == 2  # no chart twice
 
 
 def test_brp_has_a_line_over_the_years_and_bars_of_the_comparison_counties(prs):
@@ -73,35 +93,68 @@ def test_brp_has_a_line_over_the_years_and_bars_of_the_comparison_counties(prs):
     assert bar.chart.chart_type == XL_CHART_TYPE.COLUMN_CLUSTERED
     assert list(bar.chart.plots[0].categories) == ["Jönköping", "Kronoberg", "Örebro län", "Västmanland", "Värmland"]
     assert series(bar.chart) == {"2023": [512, 505, 498, 476, 459]}
-    assert bar.chart.chart_title.text_frame.text == "BRP per invånare 2023: Örebro län och jämförbara län"
+    assert chart_title(bar) == "BRP per invånare 2023: Örebro län och jämförbara län"
 
 
 def test_the_own_county_bar_is_highlighted_in_colour_and_with_a_bold_label(prs):
     bar = charts(slide(prs, FOKUS_CHARTS))[1]
     ser = bar.chart.plots[0].series[0]
-    assert str(ser.format.fill.fore_color.rgb) == "7F7F7F"
-    assert str(ser.points[2].format.fill.fore_color.rgb) == "2F5597"  # Örebro län
+    # Theme colours: the others in tx1 at half strength (grey), the own county in accent1.
+    fill = ser._element.find(f"{C}spPr/{A}solidFill/{A}schemeClr")
+    assert fill.get("val") == "tx1" and fill.find(f"{A}lumOff").get("val") == "50000"
+    point = ser._element.find(f"{C}dPt")
+    assert point.find(f"{C}idx").get("val") == "2"  # Örebro län
+    own = point.find(f"{C}spPr/{A}solidFill/{A}schemeClr")
+    assert own.get("val") == "accent1"
     label = ser._element.find(f"{C}dLbls/{C}dLbl")
     assert label.find(f"{C}idx").get("val") == "2"
     assert label.find(f".//{A}defRPr").get("b") == "1"
     assert label.find(f"{C}showVal").get("val") == "1"
 
 
-def test_target_range_is_a_band_under_the_values_line(prs):
+def test_target_range_is_a_column_at_the_plan_year_under_the_values_line(prs):
     hme = chart_by_title(prs, "Hållbart medarbetarengagemang (HME)").chart
-    assert [type(p).__name__ for p in hme.plots] == ["AreaPlot", "LinePlot"]
+    assert [type(p).__name__ for p in hme.plots] == ["BarPlot", "LinePlot"]
     assert list(hme.plots[0].categories) == ["2021", "2022", "2023", "2024", "2025", "2026"]  # to the plan year
-    assert series(hme) == {
-        "Målets nedre gräns": [77] * 6, "Mål 77–80": [3] * 6,
-        "Utfall": [None, None, None, 76, None, None],  # the reference's figure
-        "Exempelvärden": [74, 75, 75, 76, None, None],  # joined to it, dashed
+    assert plain_series(hme) == {
+        "Målets nedre gräns": [None] * 5 + [77], "Mål 77–80": [None] * 5 + [3],  # 2026 only: the target's year
+        "Exempelvärden": [74, 75, 75, 76, None, None],  # dashed, joined to the real figure
+        "Utfall": [None, None, None, 76, None, None],  # the reference's figure, drawn over the example line
     }
     base = hme.plots[0].series[0]
-    assert base.format.fill.type is not None and base._element.find(f"{C}spPr/{A}noFill") is not None
+    assert base._element.find(f"{C}spPr/{A}noFill") is not None
     legend = hme._chartSpace.find(f".//{C}legend/{C}legendEntry")
     assert (legend.find(f"{C}idx").get("val"), legend.find(f"{C}delete").get("val")) == ("0", "1")
-    example = hme.plots[1].series[1]._element
+    example = hme.plots[1].series[0]._element
     assert example.find(f"{C}spPr/{A}ln/{A}prstDash").get("val") == "dash"
+
+
+def test_a_share_axis_stops_at_100_percent(prs):
+    sam = chart_by_title(prs, "Chefer som svarat på uppföljningen av SAM").chart
+    assert sam.value_axis.maximum_scale == 100
+
+
+def test_the_legend_names_only_drawn_series(prs):
+    brp = charts(slide(prs, FOKUS_CHARTS))[0].chart  # every value is example data: no "Utfall" series at all
+    assert list(plain_series(brp)) == ["Exempelvärden"]
+    for s in prs.slides:
+        for shape in charts(s):
+            for plot in shape.chart.plots:
+                for ser in plot.series:
+                    assert any(v is not None for v in ser.values), ser.name
+
+
+def test_a_long_chart_title_is_broken_into_two_lines_not_cut(prs):
+    sam = chart_by_title(prs, "Chefer som svarat på uppföljningen av SAM")
+    assert sam.chart.chart_title.text_frame.text.count("\n") == 1
+
+
+def test_chart_text_is_the_decks_chart_size(prs):
+    for s in prs.slides:
+        for shape in charts(s):
+            space = shape.chart._chartSpace
+            sizes = {int(el.get("sz")) for tag in ("rPr", "defRPr") for el in space.iter(A + tag) if el.get("sz")}
+            assert sizes == {1400}, sizes
 
 
 def test_numbers_are_formatted_the_swedish_way(prs):
@@ -138,12 +191,12 @@ def test_negative_axis_ids_are_renumbered_consistently():
 
 def test_alt_text_describes_each_chart_in_words(prs):
     line, bar = charts(slide(prs, FOKUS_CHARTS))
-    assert descr(line) == ("Linjediagram: BRP per invånare, Örebro län, 2019–2023: ökade från 421 tkr/invånare till "
+    assert plain(descr(line)) == ("Linjediagram: BRP per invånare, Örebro län, 2019–2023: ökade från 421 tkr/invånare till "
                            "498 tkr/invånare. Värdena 2019–2023 är exempeldata.")
-    assert descr(bar) == ("Stapeldiagram: BRP per invånare 2023 (tkr/invånare), Örebro län markerat: 498 tkr/invånare. "
+    assert plain(descr(bar)) == ("Stapeldiagram: BRP per invånare 2023 (tkr/invånare), Örebro län markerat: 498 tkr/invånare. "
                           "Högre: Jönköping (512 tkr/invånare) och Kronoberg (505 tkr/invånare). Lägre: Västmanland "
                           "(476 tkr/invånare) och Värmland (459 tkr/invånare). Värdena är exempeldata.")
-    assert descr(chart_by_title(prs, "Sjukfrånvaro")) == (
+    assert plain(descr(chart_by_title(prs, "Sjukfrånvaro"))) == (
         "Linjediagram: Sjukfrånvaro, Örebro län, 2021–2024: minskade från 7,1 % till 6,5 %. Målet för 2026 är "
         "6,3–6,1 %. Värdena 2021–2023 är exempeldata.")
 
@@ -153,7 +206,7 @@ def test_source_lines_and_example_marker_are_on_the_slide(prs):
     assert texts == [
         "Källa: SCB, regionalräkenskaperna. Streckad linje: exempelvärden, ersätts före beslut.",
         "Källa: SCB, regionalräkenskaperna. Alla staplar är exempelvärden, ersätts före beslut.",
-        "Exempeldata – ersätts med riktiga siffror före beslut",
+        "Exempeldata – ersätts före beslut",
     ]
 
 
@@ -185,13 +238,14 @@ def test_without_a_data_file_there_are_no_charts_and_no_trend_words(content: Pat
     assert not any("Trend " in t for s in prs.slides for t in slide_texts(s))
 
 
-def test_a_single_target_value_is_a_dashed_line(content: Path):
+def test_a_single_target_value_is_a_mark_at_the_plan_year(content: Path):
     replace_in(content / "gemensamma.yaml", "målvärde: {från: 90, till: 100}", "målvärde: {från: 90}")
     chart = chart_by_title(deck_of(render(content)[DECK]), "Chefer som svarat på uppföljningen av SAM").chart
     assert [type(p).__name__ for p in chart.plots] == ["LinePlot"]
     target = chart.plots[0].series[-1]
-    assert target.name == "Mål 90 %" and list(target.values) == [90] * 6
-    assert target._element.find(f"{C}spPr/{A}ln/{A}prstDash").get("val") == "dash"
+    assert plain(target.name) == "Mål 90 %" and list(target.values) == [None] * 5 + [90]
+    assert target._element.find(f"{C}spPr/{A}ln/{A}noFill") is not None  # no line: a mark
+    assert target._element.find(f"{C}marker/{C}symbol").get("val") == "dash"
 
 
 # ---------------------------------------------------------------- the Word plan
@@ -230,7 +284,8 @@ def test_plan_has_the_figures_as_tables_with_years_as_columns_and_the_target(doc
 
 def test_plan_says_what_the_star_means_and_gives_source_and_trend(document):
     texts = [p.text for p in document.paragraphs]
-    assert "Exempeldata: värden markerade med * är påhittade och ska ersättas med riktiga siffror före beslut." in texts
+    assert ("Exempeldata – ersätts före beslut. Värden markerade med * är påhittade och ska ersättas med riktiga "
+            "siffror före beslut.") in texts
     assert ("Trend 2023–2024: minskar, i målets riktning (bygger på exempeldata). Källa: Region Örebro läns "
             "personalstatistik.") in texts
 

@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from generator.build import BuildOptions, build
 from generator.problems import ContentError
 from generator.sanitize import clean_text, refused_links
+from generator.typography import sv_typography
 
 from .conftest import LAYOUTS, SAMPLE
 from .hardening.support import all_texts, leftovers
@@ -119,6 +120,6 @@ def test_any_accepted_content_builds_and_every_text_reads_back(data):
         for document, raws in written_texts(data).items():
             shown = found[document]
             for raw in raws:
-                expected = clean_text(raw)
+                expected = sv_typography(clean_text(raw))  # as the documents show it (typography.py)
                 assert any(expected in text for text in shown), f"{expected!r} is not in the {document}"
         assert leftovers(out, content) == []

@@ -36,11 +36,31 @@ def deck_of(data: bytes):
     return Presentation(io.BytesIO(data))
 
 
+def plain(text: str) -> str:
+    """Text with its no-break spaces as spaces: what the tests below compare (typography has its own)."""
+    return text.replace("\u00a0", " ")
+
+
 def slide_texts(slide) -> list[str]:
-    """Every paragraph on a slide except the title, in shape order."""
+    """Every paragraph on a slide except the title, in shape order (no-break spaces as spaces)."""
+    return [plain(t) for t in _slide_texts(slide)]
+
+
+FRAME = {"ftr", "sldNum", "dt"}
+
+
+def is_frame(shape) -> bool:
+    """The footer and the slide number (placeholders, or text boxes named so where drawn)."""
+    if shape.is_placeholder and shape.placeholder_format.type is not None:
+        kind = shape._element.find(".//{http://schemas.openxmlformats.org/presentationml/2006/main}ph").get("type")
+        return kind in FRAME
+    return shape.name.startswith(("Sidfot", "Bildnummer"))
+
+
+def _slide_texts(slide) -> list[str]:
     texts = []
     for shape in slide.shapes:
-        if shape == slide.shapes.title:
+        if shape == slide.shapes.title or is_frame(shape):
             continue
         if shape.has_text_frame:
             texts += [p.text for p in shape.text_frame.paragraphs]
@@ -55,8 +75,12 @@ def slide_texts(slide) -> list[str]:
 NUMBERED = re.compile(r"(?:Ny: |Ändrad: )?Nr (\d+)\. ")
 
 
+def title_of(slide) -> str:
+    return plain(slide.shapes.title.text)
+
+
 def titles(prs) -> list[str]:
-    return [slide.shapes.title.text for slide in prs.slides]
+    return [title_of(slide) for slide in prs.slides]
 
 
 @pytest.fixture(scope="module")
@@ -128,53 +152,54 @@ def test_tables_mark_their_header_row(sample):
 
 def test_economy_table_cells_are_swedish_numbers_with_computed_totals(sample):
     prs = deck_of(sample)
-    slide = next(s for s in prs.slides if s.shapes.title.text.startswith("Fördelning av ramanslag"))
+    slide = next(s for s in prs.slides if title_of(s).startswith("Fördelning av ramanslag"))
     table = next(shape.table for shape in slide.shapes if shape.has_table)
     rows = [[cell.text for cell in row.cells] for row in table.rows]
     assert rows[0] == ["Område/verksamhet", "Ramanslag 2025, Mnkr", "Ramanslag 2026, Mnkr", "Förändring, Mnkr"]
     assert rows[-1] == ["Summa", "146,8", "151,3", "4,5"]
     assert rows[1] == ["Ledning och verksamhetsstöd", "12,0", "12,4", "0,4"]
-    assert "Exempeldata – ersätts med riktiga siffror före beslut" in slide_texts(slide)
+    assert "Exempeldata – ersätts före beslut" in slide_texts(slide)
     assert any("Fellingsbro folkhögskola" in t and "2,4 mnkr" in t for t in slide_texts(slide))
 
 
 def test_timeline_is_drawn_shapes_with_alt_text(sample):
-    slide = next(s for s in deck_of(sample).slides if s.shapes.title.text == "Tidplan")
+    slide = next(s for s in deck_of(sample).slides if title_of(s) == "Tidplan")
     group = next(shape for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.GROUP)
-    descr = group._element.find(".//{http://schemas.openxmlformats.org/presentationml/2006/main}cNvPr").get("descr")
+    descr = plain(group._element.find(".//{http://schemas.openxmlformats.org/presentationml/2006/main}cNvPr").get("descr"))
     assert descr.startswith("Tidslinje med 5 milstolpar: 17 juni 2025: Ekonomiska förutsättningar beslutas av fullmäktige")
     assert "18 november 2025: Vp-2026 och budget beslutas på nämnd" in descr
-    dates = [s.text_frame.text for s in group.shapes if s.name.startswith("Datum")]
+    dates = [plain(s.text_frame.text) for s in group.shapes if s.name.startswith("Datum")]
     assert dates == ["17 juni", "4 september", "14 september", "1 oktober", "18 november"]
     lefts = [s.left for s in group.shapes if s.name.startswith("Datum")]
     assert lefts == sorted(lefts)  # reading order follows the visual order
-    assert not any(shape.has_text_frame and shape.text_frame.text for shape in slide.placeholders if shape != slide.shapes.title)
+    assert not any(shape.has_text_frame and shape.text_frame.text for shape in slide.placeholders
+                   if shape != slide.shapes.title and not is_frame(shape))
 
 
 def test_speaker_notes_carry_each_items_kalla(sample):
     prs = deck_of(sample)
-    slide = next(s for s in prs.slides if s.shapes.title.text.startswith("Fokusområde 4.1.1") and s.shapes.title.text.endswith("uppdrag"))
-    notes = slide.notes_slide.notes_text_frame.text.split("\n")
+    slides = [s for s in prs.slides if title_of(s).startswith("Fokusområde 4.1.1") and "uppdrag" in title_of(s)]
+    notes = [plain(line) for s in slides for line in s.notes_slide.notes_text_frame.text.split("\n")]
     assert "Nr 27 – källa: Från FM; hade nr 24 i VP-2025." in notes
     assert "Nr 30 – källa: FM 2026; ny, finns inte i VP-2025." in notes
     assert ("Uppdrag ”Att färdigställa ny näringslivs- och innovationsstrategi” – källa: Förslag DN 2026; ändrad "
             "(i VP-2025: ”Att ta fram en ny näringslivs- och innovationsstrategi.”).") in notes
     assert "Uppdrag ”Att öka samverkan med länets aktörer för att stärka ungas e…” – källa: DN 2025" in notes
-    summary = [s for s in prs.slides if s.shapes.title.text.startswith("Sammanfattning av uppdrag")]
-    lines = [line for s in summary for line in s.notes_slide.notes_text_frame.text.split("\n")]
+    summary = [s for s in prs.slides if title_of(s).startswith("Sammanfattning av uppdrag")]
+    lines = [plain(line) for s in summary for line in s.notes_slide.notes_text_frame.text.split("\n")]
     assert "Nr 50 – källa: Från FM" in lines and len(lines) == 17
 
 
 def test_summary_count_is_computed_and_lists_uppdrag_in_reference_order(sample):
     prs = deck_of(sample)
-    slides = [s for s in prs.slides if s.shapes.title.text.startswith("Sammanfattning av uppdrag")]
-    assert slides[0].shapes.title.text.endswith("(17 st)")
+    slides = [s for s in prs.slides if title_of(s).startswith("Sammanfattning av uppdrag")]
+    assert title_of(slides[0]).endswith("(17 st)")
     numbers = [int(m.group(1)) for s in slides for t in slide_texts(s) if (m := NUMBERED.match(t))]
     assert numbers == [27, 28, 29, 30, 31, 32, 33, 50, 51, 52, 54, 55, 56, 41, 38, 59, 61]
 
 
 def test_counts_slide_has_real_content(sample):
-    slide = next(s for s in deck_of(sample).slides if s.shapes.title.text == "Sammanfattning – mål, styrtal och uppdrag")
+    slide = next(s for s in deck_of(sample).slides if title_of(s) == "Sammanfattning – mål, styrtal och uppdrag")
     table = next(shape.table for shape in slide.shapes if shape.has_table)
     rows = {row.cells[0].text: [c.text for c in row.cells][1:] for row in table.rows}
     assert rows["Målsättningar"] == ["10", "–", "–"]
@@ -221,9 +246,9 @@ def test_long_uppdrag_list_continues_on_forts_slide(long_content):
     assert uppdrag[0] == "Fokusområde 4.3 – Kompetensförsörjning: uppdrag"
     assert uppdrag[1] == "Fokusområde 4.3 – Kompetensförsörjning: uppdrag (forts.)"
     assert len(uppdrag) >= 3 and uppdrag[2] == "Fokusområde 4.3 – Kompetensförsörjning: uppdrag (forts. 2)"
-    summary = [s for s in prs.slides if s.shapes.title.text.startswith("Sammanfattning av uppdrag")]
-    assert summary[0].shapes.title.text.endswith("(50 st)")
-    assert [s.shapes.title.text for s in summary][1] == "Sammanfattning av uppdrag till regional tillväxtnämnd (forts.)"
+    summary = [s for s in prs.slides if title_of(s).startswith("Sammanfattning av uppdrag")]
+    assert title_of(summary[0]).endswith("(50 st)")
+    assert [title_of(s) for s in summary][1] == "Sammanfattning av uppdrag till regional tillväxtnämnd (forts.)"
     numbers = [int(m.group(1)) for s in summary for t in slide_texts(s) if (m := NUMBERED.match(t))]
     assert len(numbers) == 50 and numbers[:8] == [27, 28, 29, 30, 31, 32, 33, 100]
     # A continued group repeats its heading, marked as continued.
@@ -234,9 +259,9 @@ def test_long_uppdrag_list_continues_on_forts_slide(long_content):
 
 def test_long_table_continues_and_repeats_its_header_row(long_content):
     prs = deck_of(render(long_content)[DECK])
-    slides = [s for s in prs.slides if s.shapes.title.text.startswith("Fördelning av ramanslag")]
+    slides = [s for s in prs.slides if title_of(s).startswith("Fördelning av ramanslag")]
     assert len(slides) >= 2
-    assert slides[1].shapes.title.text == "Fördelning av ramanslag inom Regionala tillväxtnämnden 2026 (forts.)"
+    assert title_of(slides[1]) == "Fördelning av ramanslag inom Regionala tillväxtnämnden 2026 (forts.)"
     tables = [next(sh.table for sh in s.shapes if sh.has_table) for s in slides]
     for table in tables:
         assert table.first_row
@@ -269,14 +294,16 @@ def hostile_content(content: Path) -> Path:
 def test_hostile_text_neither_crashes_nor_corrupts_and_reads_back(hostile_content):
     data = render(hostile_content)[DECK]
     prs = deck_of(data)
-    slide = next(s for s in prs.slides if s.shapes.title.text == "Framtida utmaningar – omvärldsfaktorer")
+    slide = next(s for s in prs.slides if title_of(s) == "Framtida utmaningar – omvärldsfaktorer")
     texts = slide_texts(slide)
     for _, expected in HOSTILE.values():
         assert expected in texts
     assert "49" not in " ".join(texts)
-    long_title = next(s for s in prs.slides if s.shapes.title.text.startswith("Presentationavverksamhetens"))
-    assert long_title.shapes.title.text.endswith("…")  # shortened to fit; the full title is in the notes
-    assert long_title.notes_slide.notes_text_frame.text.startswith("Presentationavverksamhetens" * 1)
+    long_title = next(s for s in prs.slides if title_of(s).startswith("Presentationavverksamhetens"))
+    # A title slide's own title is never cut: it wraps inside the word, smaller, in a taller box.
+    assert title_of(long_title) == "Presentationavverksamhetensförutsättningar" * 6
+    sizes = {run.font.size.pt for run in long_title.shapes.title.text_frame.paragraphs[0].runs}
+    assert len(sizes) == 1 and min(sizes) >= 14
 
 
 def test_outline_reorders_and_drops_sections(tmp_path):
@@ -313,7 +340,7 @@ def test_three_part_outline_builds_three_decks_each_opening_with_a_title_slide()
     assert list(out) == ["VP-2026-forslag.pptx", "VP-2026-ekonomi.pptx", "VP-2026-forutsattningar.pptx"]
     firsts = [deck_of(data).slides[0] for data in out.values()]
     assert [s.slide_layout.name for s in firsts] == ["Rubrikbild"] * 3
-    assert [s.shapes.title.text for s in firsts] == [
+    assert [title_of(s) for s in firsts] == [
         "Förslag till ändringar av målsättningar, styrtal och uppdrag till VP-2026",
         "Ekonomiska förutsättningar och förslag till fördelning av ramanslag",
         "Presentation av verksamhetens förutsättningar",
@@ -366,10 +393,10 @@ def test_unusable_template_file_is_refused(tmp_path, name, payload, message):
 
 # ---------------------------------------------------------------- rendered with LibreOffice
 
-def test_sample_deck_renders_without_any_overflow(tmp_path, sample):
+def test_sample_deck_renders_without_any_overflow_or_text_under_14_pt(tmp_path, sample):
     path = tmp_path / DECK
     path.write_bytes(sample)
-    assert overflow_findings(path) == []
+    assert overflow_findings(path, min_font=14) == []
 
 
 def test_long_and_hostile_decks_render_without_overflow(tmp_path, long_content):
@@ -402,7 +429,7 @@ def test_libreoffice_template_is_usable_and_fits(tmp_path):
 
 def deck_text(data: bytes) -> str:
     prs = deck_of(data)
-    return " ".join(t for slide in prs.slides for t in [slide.shapes.title.text] + slide_texts(slide))
+    return " ".join(t for slide in prs.slides for t in [title_of(slide)] + slide_texts(slide))
 
 
 def test_every_text_of_the_reference_is_on_a_slide_in_the_reference_order(sample):
@@ -486,3 +513,32 @@ def test_the_insatser_title_says_fokusomradet_when_the_plan_has_one():
         update={"malsattningar": [one_goal]})})
     specs = omraden(Context(single, Derived(single), Layout(LAYOUTS).texts), None)
     assert specs[1].title == "Insatser där område Välfärd och folkhälsa kan bidra till fokusområdet"
+
+
+def test_swedish_typography_on_the_slides(sample):
+    """No-break spaces and en dashes at render time (typography.py); the content files keep hyphens."""
+    prs = deck_of(sample)
+    got = [slide.shapes.title.text for slide in prs.slides]
+    assert "Sammanfattning av uppdrag till regional tillväxtnämnd (17\u00a0st)" in got
+    texts = [t for slide in prs.slides for t in _slide_texts(slide)]
+    assert any("Andelen förvärvsarbetande, 20–64\u00a0år. Ska öka. (DN\u00a02025)" in t for t in texts)
+    assert any("3,1\u00a0% eller 4,6\u00a0Mnkr" in t for t in texts)
+    assert "20-64 år" in (SAMPLE / "malsattningar.yaml").read_text(encoding="utf-8")
+
+
+def test_a_title_slide_title_in_a_small_ribbon_is_never_cut(tmp_path):
+    """A template whose title slide has a title placeholder one line high: the deck's own title
+    wraps, smaller and in a taller box, and is shown whole."""
+    prs = Presentation()
+    layout = prs.slide_layouts[0]
+    title = layout.placeholders[0]
+    title.height = int(title.height * 0.3)
+    template = tmp_path / "band.pptx"
+    prs.save(template)
+    deck = deck_of(render(pptx_override=template)[DECK])
+    first = deck.slides[0]
+    assert title_of(first) == "Förslag till ändringar av målsättningar, styrtal och uppdrag till VP-2026"
+    assert first.shapes.title.height > title.height
+    sub = next(s for s in first.placeholders if s.placeholder_format.idx == 1)
+    assert sub.top >= first.shapes.title.top + first.shapes.title.height  # the subtitle moved below it
+    assert "Region Örebro län" in [p.text for p in sub.text_frame.paragraphs]

@@ -16,6 +16,7 @@ from generator.derive import Derived
 from generator.layout import Layout
 from generator.load import load_content
 from generator.render.summary import render_summary_docx, render_summary_xlsx
+from generator.typography import sv_typography
 from generator.writer import normalize_zip
 
 from .conftest import LAYOUTS, REPO, SAMPLE, replace_in
@@ -74,12 +75,12 @@ def test_summary_rows_are_the_contents_numbered_uppdrag_in_reference_order(summa
     plan, derived, _ = sample
     document = docx.Document(io.BytesIO(summary_docx))
     table, _removed = document.tables
-    cells = [[c.text for c in row.cells] for row in table.rows]
+    cells = [[c.text.replace("\u00a0", " ") for c in row.cells] for row in table.rows]  # typography aside
     assert cells[0] == ["Nr", "Uppdrag", "Källa", "Förändring", "Målsättning/fokusområde"]
     assert [int(row[0]) for row in cells[1:]] == SAMPLE_ORDER
     own, shared = numbered_uppdrag_in_content(plan)
     expected = sorted(own, key=lambda u: u.nr) + shared
-    assert [(int(r[0]), r[1]) for r in cells[1:]] == [(u.nr, u.text) for u in expected]
+    assert [(int(r[0]), r[1]) for r in cells[1:]] == [(u.nr, u.text.replace("\u00a0", " ")) for u in expected]
     assert cells[1][2:] == ["Från FM", "Oförändrad",
                             "Målsättning 4 › Fokusområde 4.1.1 Innovationsstöds- och företagsfrämjande system"]
     assert cells[2][2:4] == ["FM 2026", "Ny"]
@@ -133,9 +134,11 @@ def test_xlsx_rows_match_the_summary_with_empty_follow_up_columns(summary_xlsx, 
     values = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
     assert [row[0] for row in values] == SAMPLE_ORDER
     assert all(isinstance(row[0], int) for row in values)
-    assert [row[1:5] for row in values] == [[r.text, str(r.kalla), r.status.capitalize(), r.placering]
-                                            for r in sample[1].summary]
+    assert [row[1:5] for row in values] == [[sv_typography(r.text), sv_typography(str(r.kalla)), r.status.capitalize(),
+                                             sv_typography(r.placering)] for r in sample[1].summary]
     assert [row[3] for row in values].count("Ny") == 5
+    # Swedish typography in the sheet too: "Målsättning nr 6" keeps the number with its "nr".
+    assert values[7][4].startswith("Gemensamma › Målsättning nr\u00a06:")
     assert all(row[5:] == [None, None, None] for row in values)
 
 

@@ -290,7 +290,7 @@ def test_group_with_text_needs_its_own_alt_text_and_covers_its_children(tmp_path
     assert review([save(prs, tmp_path)], render=False) == []
 
 
-def chart_deck(tmp_path: Path) -> Path:
+def chart_deck(tmp_path: Path, size: float = 14) -> Path:
     from pptx.chart.data import CategoryChartData
     from pptx.enum.chart import XL_CHART_TYPE
 
@@ -299,8 +299,17 @@ def chart_deck(tmp_path: Path) -> Path:
     data = CategoryChartData()
     data.categories = ["2024", "2025", "2026"]
     data.add_series("Mnkr", (101.5, 104.2, 107.9))
-    slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, Inches(1), Inches(2), Inches(6), Inches(4), data)
+    frame = slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, Inches(1), Inches(2), Inches(6), Inches(4), data)
+    if size:
+        frame.chart.font.size = Pt(size)
     return save(prs, tmp_path)
+
+
+def test_chart_text_under_14_pt_is_reported(tmp_path):
+    findings = [f for f in review([chart_deck(tmp_path, 12)], render=False) if f.rule == "font-too-small"]
+    assert [(f.location, f.shape, f.message) for f in findings] == [(
+        "bild 4", "Chart 3", "Texten i diagrammet är 12 pt. Text på bilder ska vara minst 14 pt: ge diagrammets "
+        "rubrik, etiketter och förklaring en större storlek.")]
 
 
 def test_chart_without_alt_text_is_reported(tmp_path):
@@ -327,13 +336,13 @@ def test_table_without_header_row_is_reported(tmp_path):
 
 
 # ------------------------------------------------------------------------------ size
-def test_text_under_12_pt_is_reported(tmp_path):
+def test_text_under_14_pt_is_reported(tmp_path):
     prs = clean_deck(tmp_path)
-    prs.slides[1].placeholders[1].text_frame.paragraphs[0].runs[0].font.size = Pt(10)
+    prs.slides[1].placeholders[1].text_frame.paragraphs[0].runs[0].font.size = Pt(12)
     findings = review([save(prs, tmp_path)], render=False)
     assert [(f.location, f.shape, f.rule, f.message) for f in findings] == [(
         "bild 2", "Content Placeholder 2", "font-too-small",
-        "Texten är 10 pt, t.ex. ”Förslag till nämnden i september”. Text på bilder ska vara minst 12 pt: korta "
+        "Texten är 12 pt, t.ex. ”Förslag till nämnden i september”. Text på bilder ska vara minst 14 pt: korta "
         "texten eller dela upp den på fler bilder.")]
 
 
@@ -345,7 +354,7 @@ def test_size_inherited_from_the_master_and_shrunk_by_autofit_is_reported(tmp_pa
     assert [(f.location, f.rule, f.message) for f in findings] == [(
         "bild 2", "font-too-small",
         "Texten är 8 pt (autopassning har förminskat den från 32 pt), t.ex. ”Förslag till nämnden i september”. Text "
-        "på bilder ska vara minst 12 pt: korta texten eller dela upp den på fler bilder.")]
+        "på bilder ska vara minst 14 pt: korta texten eller dela upp den på fler bilder.")]
 
 
 # ------------------------------------------------------------------------------ contrast

@@ -146,3 +146,15 @@ def test_lines_of_a_deck_rendered_by_libreoffice(tmp_path):
     assert 1.0 * 18 < second.box[1] - first.box[1] < 1.4 * 18
     text = page[-1].spans[-1]
     assert text.box[0] == pytest.approx(72 + inset + 18, abs=0.3)  # after the hanging indent
+
+
+def test_a_dash_in_a_span_of_its_own_inside_a_line_is_text_not_a_bullet():
+    """LibreOffice may draw " –" in a line of bold text as a span of its own: only spans of
+    bullets at the start of a line are left out when lines are matched to their shapes."""
+    from generator.review.overflow import page_lines
+    from generator.review.pdftext import Line, Span
+
+    spans = [Span(text, (x, 0.0, x + 10.0, 14.0), "Carlito-Bold", 14.0)
+             for x, text in ((0.0, "•"), (20.0, "Exempeldata"), (90.0, " –"), (100.0, " ersätts före beslut"))]
+    (line,) = page_lines([Line(tuple(spans))])
+    assert line.text == "Exempeldata – ersätts före beslut"

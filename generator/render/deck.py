@@ -1,9 +1,13 @@
 """The board deck: slide specs fitted to the template's layouts and written with python-pptx.
 
-Every text is measured with the template's fonts before it is placed; what does not fit
-continues on "(forts.)" slides. Every run is tagged sv-SE, every slide has a unique title,
-speaker notes carry each item's källa. template.py opens the template and measures its
-placeholders, shapes.py writes text and marks, charts.py draws the styrtal charts.
+A deck is written in two passes. First every section's specs are gathered and the deck's type
+scale is chosen for them (scale.py: one size per kind of text, for the whole deck); then each
+spec becomes its slides at those sizes, continuing on balanced "(forts.)" slides what does not
+fit. Every run is tagged sv-SE, every slide has a unique title, speaker notes carry each item's
+källa, every slide but title and section slides has a number and a footer (frame.py), and
+colours come from the template's theme (theme.py). template.py opens the template and
+measures its placeholders, shapes.py writes text and marks, tables.py, timeline.py and
+charts.py draw the rest.
 """
 
 from __future__ import annotations
@@ -13,37 +17,34 @@ import io
 from dataclasses import replace
 from pathlib import Path
 
-from pptx.dml.color import RGBColor
-from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
-from pptx.enum.text import PP_ALIGN
-from pptx.util import Emu
-
-from ..ooxml import LANG, emu, pt, set_alt_text
+from ..ooxml import LANG, emu, pt
 from ..outputs import deck_name
 from ..problems import LayoutError
 from ..sanitize import property_text
-from .charts import render_chart_slides
-from .fit import Box, Fonts, Indent, Para, Run, fit_paragraphs, fit_single, para, total_height, wrap
+from .charts import Look, chart_pages, chart_slides
+from .fit import (TITLE_SHRINK_TO, Box, Fonts, Indent, Para, Run, fit_single, fit_title, para, paginate, title_fits,
+                  total_height, wrap_title)
+from .frame import Frame
+from .scale import (BODY_CAP, BODY_FLOOR, BODY_SIZES, DISPLAY_FLOOR, DISPLAY_SIZES, FLOOR, NOTES_SIZE, SUBTITLE_SIZES,
+                    TABLE_SIZES, TITLE_CAP, TITLE_FLOOR, TITLE_SIZES, TypeScale, by_slide_count, ladder, largest)
 from .sections import SECTIONS, Context
-from .shapes import add_marker, add_textbox, color_runs, drop_empty_placeholders, fill_text, plain_mark
-from .specs import ChartSpec, SectionSpec, Spec, TableSpec, TextSpec, TimelineSpec, TitleSpec
-from .template import (Rect, choose_layout, effective_font, inner_box, layout_pins, open_template, pin_placeholders,
-                       structure, theme_fonts)
+from .shapes import add_marker, add_textbox, drop_empty_placeholders, fill_text, marker_size
+from .specs import ChartSpec, SectionSpec, Spec, TableSpec, TextSpec, TimelineSpec, TitleSpec, typeset
+from .tables import plan_table, table_slides
+from .template import (Rect, choose_layout, effective_font, effective_size, inner_box, layout_pins, open_template,
+                       pin_placeholders, structure, theme_fonts)
+from .theme import Palette
+from .timeline import plan_timeline, timeline_slides
 
-BODY_LADDER = (24, 22, 20, 18, 16, 15, 14)
-BODY_PAGE_SIZE = 16
-TABLE_LADDER = (20, 18, 16, 14, 12)
-TABLE_PAGE_SIZE = 14
-TITLE_LADDERS = {"titel": (40, 36, 32, 28), "avsnitt": (40, 36, 32, 28)}
-TITLE_LADDER = (28, 24, 20)
-SUBTITLE_LADDER = (24, 20, 18, 16)
-ACCENT = "2F5597"
+DISPLAY_ROLES = ("titel", "avsnitt")
+MARKER_GAP = 8  # pt between the example-data badge and the content under it
+TIGHT_SPACING = 0.5  # of the space between paragraphs, on a slide it saves a continuation slide
 
 
 class DeckWriter:
     """Adds fitted slides to one presentation."""
 
-    def __init__(self, template: Path, layout_names: dict[str, str], texts, plan):
+    def __init__(self, template: Path, layout_names: dict[str, str], texts, plan, footers: list[str] | None = None):
         self.prs = open_template(template)
         self.template = template
         self.layout_names = layout_names
@@ -54,12 +55,20 @@ class DeckWriter:
         self.first_title: str | None = None
         self._layout_cache: dict[tuple, object] = {}
         self._pins: dict[int, list] = {}
+        self._plans: dict[int, object] = {}
+        self._boxes: dict[tuple, Box] = {}
+        self._paginated: dict[tuple, list] = {}
         theme = theme_fonts(self.prs)
         shape = structure(self.layout("innehåll"))
         master = self.prs.slide_master
         self.title_font = effective_font(shape["title"][0], master, theme)
         self.body_font = effective_font(shape["body"][0], master, theme)
         self.title_fonts, self.body_fonts = Fonts(self.title_font), Fonts(self.body_font)
+        self.palette = Palette.of(self.prs)
+        self.scale = TypeScale()
+        content = self.content_rect()
+        self.frame = Frame(self.prs, self.body_fonts, self.body_font, FLOOR, self.palette, footers or [""],
+                           (content.left, content.left + content.width))
 
     # -- layouts
 
@@ -70,14 +79,157 @@ class DeckWriter:
             self._layout_cache[key] = choose_layout(self.prs, self.template, role, wanted, named=bool(name))
         return self._layout_cache[key]
 
-    def content_rect(self) -> Rect:
-        """Where drawn content (tables, timeline) goes: the content layout's body, else margins."""
+    def content_rect(self, marker: str | None = None) -> Rect:
+        """Where drawn content (tables, timeline, charts) goes: the content layout's body, else
+        margins; below the example-data badge when the slide has one."""
         try:
-            body = structure(self.layout("innehåll"))["body"][0]
-            return Rect(body.left, body.top, body.width, body.height)
+            layout = self.layout("innehåll")
+            body = structure(layout)["body"][0]
+            rect = self.on_slide(Rect(body.left, body.top, body.width, body.height), layout)
         except LayoutError:
             w, h = self.prs.slide_width, self.prs.slide_height
-            return Rect(int(w * 0.05), int(h * 0.22), int(w * 0.9), int(h * 0.7))
+            rect = Rect(int(w * 0.05), int(h * 0.22), int(w * 0.9), int(h * 0.7))
+        return self.below_marker(rect, marker)
+
+    def on_slide(self, rect: Rect, layout) -> Rect:
+        """`rect` (a content placeholder's) ending above the frame and on the slide: some templates
+        run their body placeholder over the footer or past the slide's bottom edge."""
+        limit = self.prs.slide_height - emu(4)
+        if hasattr(self, "frame"):
+            middle = rect.top + rect.height // 2
+            limit = min([limit] + [slot.rect.top - emu(4) for slot in self.frame.slots(layout).values()
+                                   if slot.rect.top > middle])
+        return rect if rect.top + rect.height <= limit else Rect(rect.left, rect.top, rect.width, limit - rect.top)
+
+    def marker_strip(self, marker: str | None) -> float:
+        """The height (pt) the example-data badge takes at the top of the content, 0 without one."""
+        return marker_size(marker, self.body_fonts, FLOOR)[1] + MARKER_GAP if marker else 0.0
+
+    def below_marker(self, rect: Rect, marker: str | None) -> Rect:
+        """`rect` less a strip at its top for the example-data badge (when there is one)."""
+        strip = emu(self.marker_strip(marker))
+        return Rect(rect.left, rect.top + strip, rect.width, rect.height - strip)
+
+    # -- the two passes
+
+    def write(self, specs: list[tuple[Spec, str | None]]) -> None:
+        """Choose the deck's type scale for all of `specs`, then add their slides."""
+        self.scale = self.choose_scale(specs)
+        for spec, layout_name in specs:
+            self.add(spec, layout_name)
+
+    def choose_scale(self, specs: list[tuple[Spec, str | None]]) -> TypeScale:
+        """One size per kind of text for this deck (see scale.py for the rules)."""
+        laid = [(spec, self.layout(spec.role, name)) for spec, name in specs]
+        content = structure(self.layout("innehåll"))
+        master = self.prs.slide_master
+        texts = [(s, lay) for s, lay in laid if isinstance(s, TextSpec) and s.paras]
+        lines = [(s, lay) for s, lay in laid if isinstance(s, TimelineSpec) and s.milestones]
+        tables = [(s, lay) for s, lay in laid if isinstance(s, TableSpec)]
+
+        def text_slides(size: float) -> int:
+            return (sum(len(self.text_pages(s, lay, size)) for s, lay in texts)
+                    + sum(plan_timeline(self, s, size, FLOOR).pages for s, _ in lines))
+
+        body = by_slide_count(ladder(BODY_SIZES, effective_size(content["body"][0], master), BODY_FLOOR, BODY_CAP),
+                              text_slides)
+        self.scale = replace(self.scale, body=body)
+        table = by_slide_count(ladder(TABLE_SIZES, body, FLOOR),
+                               lambda size: sum(len(plan_table(self, s, lay, size).pages) for s, lay in tables))
+        self.scale = replace(self.scale, table=table)
+        for s, lay in texts:
+            self._plans[id(s)] = self.text_pages(s, lay, body)
+        for s, lay in tables:
+            self._plans[id(s)] = plan_table(self, s, lay, table)
+        for s, _ in lines:
+            self._plans[id(s)] = plan_timeline(self, s, body, table, self.scale.chart)
+        for s, lay in laid:
+            if isinstance(s, ChartSpec):
+                self._plans[id(s)] = chart_pages(self, s)
+
+        # Titles: every slide's, as it will read (continuation titles included).
+        plain, display = [], []
+        for s, lay in laid:
+            box = self.title_box(lay)
+            for title in self.slide_titles(s):
+                if s.role in DISPLAY_ROLES:
+                    display.append((title, box, effective_size(structure(lay)["title"][0], master)))
+                else:
+                    plain.append((title, box))
+        title = largest(ladder(TITLE_SIZES, effective_size(content["title"][0], master), TITLE_FLOOR, TITLE_CAP),
+                        lambda size: all(title_fits(t, box, self.title_fonts, size) for t, box in plain)) or TITLE_FLOOR
+        top = max((size for _, _, size in display if size), default=None)
+        display_size = largest(ladder(DISPLAY_SIZES, top, DISPLAY_FLOOR),
+                               lambda size: all(title_fits(t, box, self.title_fonts, size, lines=3)
+                                                for t, box, _ in display)) or DISPLAY_FLOOR
+        return replace(self.scale, title=title, display=display_size,
+                       subtitle=min(self._subtitle_size(laid), max(BODY_FLOOR, display_size * 0.75)))
+
+    def _subtitle_size(self, laid) -> float:
+        boxes = []
+        for s, lay in laid:
+            if isinstance(s, TitleSpec) and s.subtitle:
+                boxes.append((self.subtitle_paras(s), self.subtitle_ph(lay)))
+            elif isinstance(s, SectionSpec) and s.text and structure(lay)["body"]:
+                boxes.append(([para(s.text, bullet=False, space_before=0)], structure(lay)["body"][0]))
+        master = self.prs.slide_master
+        top = max((effective_size(ph, master) or 0 for _, ph in boxes), default=0) or None
+        return largest(ladder(SUBTITLE_SIZES, top, BODY_FLOOR),
+                       lambda size: all(total_height(paras, inner_box(ph).width, size, self.body_fonts, self.indent)
+                                        <= inner_box(ph).height for paras, ph in boxes)) or BODY_FLOOR
+
+    def layout_box(self, layout, kind: str) -> Box:
+        """The text area of a layout's first `kind` placeholder ("title", "body"), measured once
+        (a body kept above the frame and on the slide: `on_slide`)."""
+        key = (id(layout.part), kind)
+        if key not in self._boxes:
+            ph = structure(layout)[kind][0]
+            box = inner_box(ph)
+            if kind == "body":
+                kept = self.on_slide(Rect(ph.left, ph.top, ph.width, ph.height), layout)
+                box = Box(box.width, box.height - pt(ph.height - kept.height))
+            self._boxes[key] = box
+        return self._boxes[key]
+
+    def text_pages(self, spec: TextSpec, layout, size: float) -> list[list[Para]]:
+        """The spec's pages at `size` (kept: the scale's choice tries a size more than once).
+
+        Text that needs one slide more than it would with half the space between paragraphs
+        gets the tighter spacing instead: spacing gives way before a "(forts.)" slide does (the
+        size never gives way).
+        """
+        key = (id(spec), id(layout.part), size)
+        if key not in self._paginated:
+            box = self.layout_box(layout, "body")
+            if spec.marker:
+                box = Box(box.width, box.height - self.marker_strip(spec.marker))
+            pages = paginate(spec.paras, box, size, self.body_fonts, self.indent, self._continued)
+            if len(pages) > 1:
+                tight = [replace(p, space_before=p.space_before * TIGHT_SPACING) for p in spec.paras]
+                fewer = paginate(tight, box, size, self.body_fonts, self.indent, self._continued)
+                pages = fewer if len(fewer) < len(pages) else pages
+            self._paginated[key] = pages
+        return self._paginated[key]
+
+    def slide_titles(self, spec: Spec) -> list[str]:
+        """The titles the spec's slides will have (before uniqueness suffixes)."""
+        plan = self._plans.get(id(spec))
+        if isinstance(plan, list):  # text and chart pages
+            count = len(plan)
+        elif plan is not None:
+            count = plan.pages if isinstance(plan.pages, int) else len(plan.pages)
+        else:
+            count = 1
+        return [self.page_title(spec, n) for n in range(max(1, count))]
+
+    def page_title(self, spec: Spec, n: int) -> str:
+        if n == 0:
+            return spec.title
+        return self.t("forts", rubrik=getattr(spec, "continued", None) or spec.title, nummer=n)
+
+    def title_box(self, layout) -> Box:
+        """The title's text area on a slide of `layout`."""
+        return self.layout_box(layout, "title")
 
     # -- slides
 
@@ -96,20 +248,36 @@ class DeckWriter:
         if key not in self._pins:
             self._pins[key] = layout_pins(layout)
         pin_placeholders(slide, self._pins[key])
+        for ph in structure(slide)["body"] + structure(slide)["tbl"]:
+            if ph.height is not None and ph.top is not None:
+                ph.height = self.on_slide(Rect(ph.left, ph.top, ph.width, ph.height), layout).height
         title = self._unique(title)
         ph = next(iter(structure(slide)["title"]), None)
         if ph is None:
             raise LayoutError(f"bildlayouten '{layout.name}' i {self.template} saknar rubrikplatshållare")
         box = inner_box(ph)
-        size, shown = fit_single(title, box, self.title_fonts, TITLE_LADDERS.get(role, TITLE_LADDER), bold=True)
+        size = self.scale.display if role in DISPLAY_ROLES else self.scale.title
+        lines = {"titel": 6, "avsnitt": 3}.get(role, 2)
+        size, shown = fit_title(title, box, self.title_fonts, size, lines=lines, cut=role != "titel",
+                                floor=DISPLAY_FLOOR if role == "titel" else TITLE_SHRINK_TO)
+        if size is None:  # a title slide's own title is never cut: its box grows (see _title)
+            size, shown = self._grow_title(slide, ph, title)
         fill_text(ph.text_frame, [para(shown, bullet=False, space_before=0)], size, self.indent, self.title_font,
-              keep_style=True)
+                  keep_style=True)
         if shown != title:
             notes = [title] + notes
         if notes:
-            fill_text(slide.notes_slide.notes_text_frame, [para(n, bullet=False, space_before=0) for n in notes], 12,
-                  self.indent, self.body_font, keep_style=True)
+            fill_text(slide.notes_slide.notes_text_frame, [para(n, bullet=False, space_before=0) for n in notes],
+                      NOTES_SIZE, self.indent, self.body_font, keep_style=True)
         return slide
+
+    def finish_slide(self, slide, layout, marker: str | None = None, area: Rect | None = None) -> None:
+        """The badge (on slides with example data, at the top right of `area`, the content), the
+        frame, and no empty placeholders."""
+        if marker:
+            self.marker(slide, marker, area or self.content_rect())
+        drop_empty_placeholders(slide)
+        self.frame.apply(slide, layout, len(self.prs.slides))
 
     def add(self, spec: Spec, layout_name: str | None) -> None:
         layout = self.layout(spec.role, layout_name)
@@ -120,17 +288,52 @@ class DeckWriter:
         elif isinstance(spec, TextSpec):
             self._text(spec, layout)
         elif isinstance(spec, TableSpec):
-            self._table(spec, layout)
+            plan = self._plans.get(id(spec)) or plan_table(self, spec, layout, self.scale.table)
+            table_slides(self, spec, layout, plan)
         elif isinstance(spec, TimelineSpec):
-            self._timeline(spec, layout)
+            plan = self._plans.get(id(spec)) or plan_timeline(self, spec, self.scale.body, self.scale.table,
+                                                                self.scale.chart)
+            timeline_slides(self, spec, layout, plan)
         elif isinstance(spec, ChartSpec):
-            render_chart_slides(self, spec, layout)
+            chart_slides(self, spec, layout, self._plans.get(id(spec)) or chart_pages(self, spec))
+
+    def subtitle_ph(self, layout):
+        s = structure(layout)
+        return (s["sub"] or s["body"])[0]
+
+    def subtitle_paras(self, spec: TitleSpec) -> list[Para]:
+        return [para(line, bullet=False, space_before=0) for line in spec.subtitle]
+
+    def _grow_title(self, slide, ph, title: str) -> tuple[float, str]:
+        """A title slide's title that does not fit its placeholder: the placeholder grows down
+        (the subtitle moves below it, keeping its height where the slide allows), at the display
+        size or smaller; cut only if even 14 pt on the whole slide height cannot hold it."""
+        sub = next(iter(structure(slide)["sub"] or structure(slide)["body"]), None)
+        sub_h = sub.height if sub is not None else 0
+        limit = int(self.prs.slide_height * 0.95)
+        inner = inner_box(ph)
+        insets = ph.height - emu(inner.height)
+        gap = emu(12)
+        sizes = [s for s in (self.scale.display, 36.0, 32.0, 28.0, 24.0, 20.0, 18.0, 16.0, FLOOR)
+                 if s <= self.scale.display]
+        for size in sizes:
+            lines = len(wrap_title(title, inner.width, size, self.title_fonts))
+            need = emu(lines * self.title_fonts.get(True).line_height(size)) + insets
+            room = limit - ph.top - (gap + min(sub_h, emu(3 * self.scale.subtitle * 1.3)) if sub is not None else 0)
+            if need <= room or size == sizes[-1]:
+                ph.height = max(ph.height, min(need, limit - ph.top))
+                if sub is not None and sub.top < ph.top + ph.height + gap:
+                    sub.top = ph.top + ph.height + gap
+                    sub.height = max(emu(self.scale.subtitle * 1.3), min(sub_h, limit - sub.top))
+                if need <= limit - ph.top:
+                    return size, title
+                break
+        return fit_single(title, inner_box(ph), self.title_fonts, (FLOOR,), bold=True)
 
     def _title(self, spec: TitleSpec, layout) -> None:
         slide = self.new_slide(layout, spec.title, [], "titel")
         sub = structure(slide)["sub"] or structure(slide)["body"]
-        paras = [para(line, bullet=False, space_before=0) for line in spec.subtitle]
-        self._fill_fitted(sub[0], paras, SUBTITLE_LADDER)
+        self._fill_single(sub[0], self.subtitle_paras(spec), self.scale.subtitle)
         drop_empty_placeholders(slide)
 
     def _section(self, spec: SectionSpec, layout) -> None:
@@ -138,17 +341,18 @@ class DeckWriter:
         if spec.text:
             body = structure(slide)["body"]
             if body:
-                self._fill_fitted(body[0], [para(spec.text, bullet=False, space_before=0)], SUBTITLE_LADDER)
+                self._fill_single(body[0], [para(spec.text, bullet=False, space_before=0)], self.scale.subtitle)
         drop_empty_placeholders(slide)
 
-    def _fill_fitted(self, ph, paras: list[Para], ladder) -> None:
-        """A text that cannot continue onto another slide: the ladder, then shortening."""
+    def _fill_single(self, ph, paras: list[Para], size: float) -> None:
+        """A text that cannot continue onto another slide: the deck's size, smaller only if it must."""
         box = inner_box(ph)
-        fit = fit_paragraphs(paras, box, self.body_fonts, self.indent, ladder, ladder[-1], self._continued)
-        if len(fit.pages) > 1:
-            size, shown = fit_single(" – ".join(p.text for p in paras), box, self.body_fonts, (ladder[-1],))
-            fit.pages = [[para(shown, bullet=False, space_before=0)]]
-        fill_text(ph.text_frame, fit.pages[0], fit.size, self.indent, self.body_font)
+        for candidate in [size] + [s for s in (22, 20, 18, 16, FLOOR) if s < size]:
+            if total_height(paras, box.width, candidate, self.body_fonts, self.indent) <= box.height:
+                fill_text(ph.text_frame, paras, candidate, self.indent, self.body_font)
+                return
+        _, shown = fit_single(" – ".join(p.text for p in paras), box, self.body_fonts, (FLOOR,))
+        fill_text(ph.text_frame, [para(shown, bullet=False, space_before=0)], FLOOR, self.indent, self.body_font)
 
     def _continued(self, heading: Para) -> Para:
         text = self.t("forts", rubrik=heading.text.rstrip(":"), nummer=1)
@@ -157,233 +361,34 @@ class DeckWriter:
     def _text(self, spec: TextSpec, layout) -> None:
         if not spec.paras:
             return
-        body_ph = structure(layout)["body"][0]
-        box = inner_box(body_ph)
-        if spec.marker:
-            box = Box(box.width, box.height)  # the marker sits in the footer area, outside the body
-        fit = fit_paragraphs(spec.paras, box, self.body_fonts, self.indent, BODY_LADDER, BODY_PAGE_SIZE, self._continued)
-        for n, page in enumerate(fit.pages):
-            title = spec.title if n == 0 else self.t("forts", rubrik=spec.continued or spec.title, nummer=n)
+        pages = self._plans.get(id(spec)) or self.text_pages(spec, layout, self.scale.body)
+        for n, page in enumerate(pages):
             notes = [p.note for p in page if p.note]
-            slide = self.new_slide(layout, title, notes, spec.role)
+            slide = self.new_slide(layout, self.page_title(spec, n), notes, spec.role)
             body = structure(slide)["body"][0]
+            area = Rect(body.left, body.top, body.width, body.height)
+            if spec.marker:
+                below = self.below_marker(area, spec.marker)
+                body.top, body.height = below.top, below.height
             page = [replace(page[0], space_before=0)] + page[1:]
-            fill_text(body.text_frame, page, fit.size, self.indent, self.body_font)
-            if spec.marker:
-                self.marker(slide, spec.marker)
-            drop_empty_placeholders(slide)
-
-    # -- tables
-
-    def _table(self, spec: TableSpec, layout) -> None:
-        rect = self._table_rect(layout)
-        side_w = int(rect.width * 0.33) if spec.side else 0
-        gap = emu(14) if spec.side else 0
-        # A narrow table (two columns) is not stretched over the whole slide.
-        table_w = min(rect.width - side_w - gap, emu(190) * len(spec.columns) + emu(150))
-        asides: list[Para] = []
-        intro_h = 0.0
-        top = rect.top
-        if spec.intro:
-            intro = [para(spec.intro, bold=True, bullet=False, space_before=0)]
-            size = 16
-            intro_h = total_height(intro, pt(table_w) - 14.4, size, self.body_fonts, self.indent) + 7.2
-            if intro_h > pt(rect.height) / 4:
-                asides += intro
-                intro_h = 0.0
-        foot_h = 0.0
-        if spec.footnote:
-            foot = [para(spec.footnote, bullet=False, space_before=0)]
-            foot_h = total_height(foot, pt(table_w) - 14.4, 12, self.body_fonts, self.indent) + 7.2
-            if foot_h > pt(rect.height) / 4:
-                asides += foot
-                foot_h = 0.0
-        side_box = Box(pt(side_w) - 14.4, pt(rect.height) - 7.2)
-        side_size = None
-        if spec.side:
-            side = [para(spec.side, bullet=False, space_before=0)]
-            for size in (16, 14, 12):
-                if total_height(side, side_box.width, size, self.body_fonts, self.indent) <= side_box.height:
-                    side_size = size
-                    break
-            if side_size is None:
-                asides += side
-        avail = pt(rect.height) - intro_h - foot_h
-        size, pages = self._paginate_rows(spec, pt(table_w), avail)
-        for n, rows in enumerate(pages):
-            title = spec.title if n == 0 else self.t("forts", rubrik=spec.title, nummer=n)
-            slide = self.new_slide(layout, title, [], spec.role)
-            y = top
-            if intro_h:
-                self.textbox(slide.shapes, Rect(rect.left, y, table_w, emu(intro_h)),
-                              [para(spec.intro, bold=True, bullet=False, space_before=0)], 16, "Anmärkning")
-                y += emu(intro_h)
-            last = n == len(pages) - 1
-            heights = self._draw_table(slide, spec, rows, Rect(rect.left, y, table_w, 0), size, last)
-            y += sum(heights)
-            if foot_h and last:
-                self.textbox(slide.shapes, Rect(rect.left, y + emu(4), table_w, emu(foot_h)),
-                              [para(spec.footnote, bullet=False, space_before=0)], 12, "Fotnot")
-            if spec.side and side_size:
-                self.textbox(slide.shapes, Rect(rect.left + table_w + gap, rect.top, side_w, rect.height),
-                              [para(spec.side, bullet=False, space_before=0)], side_size, "Kommentar")
-            if spec.marker:
-                self.marker(slide, spec.marker)
-            drop_empty_placeholders(slide)
-        if asides:
-            self._text(TextSpec(self.t("forts", rubrik=spec.title, nummer=len(pages)), asides), self.layout("innehåll"))
-
-    def _table_rect(self, layout) -> Rect:
-        s = structure(layout)
-        ph = (s["tbl"] or s["body"] or [None])[0]
-        return Rect(ph.left, ph.top, ph.width, ph.height) if ph is not None else self.content_rect()
-
-    def _col_widths(self, spec: TableSpec, width: float) -> list[float]:
-        weights = spec.widths or (1.0,) * len(spec.columns)
-        total = sum(weights)
-        return [width * w / total for w in weights]
-
-    def _row_height(self, cells: tuple[str, ...], widths: list[float], size: float, bold: bool) -> float:
-        fonts = self.body_fonts
-        lines = max(len(wrap((Run(text, bold),), w - 14.4, size, fonts)) for text, w in zip(cells, widths))
-        return lines * fonts.get(bold).line_height(size) + 7.2 + 2.0
-
-    def _paginate_rows(self, spec: TableSpec, width: float, avail: float) -> tuple[float, list[list]]:
-        widths = self._col_widths(spec, width)
-        rows = list(spec.rows)
-        for size in TABLE_LADDER:
-            head = self._row_height(spec.columns, widths, size, True)
-            total = self._row_height(spec.total, widths, size, True) if spec.total else 0.0
-            if head + total + sum(self._row_height(r, widths, size, False) for r in rows) <= avail:
-                return size, [rows]
-        size = TABLE_PAGE_SIZE
-        head = self._row_height(spec.columns, widths, size, True)
-        total = self._row_height(spec.total, widths, size, True) if spec.total else 0.0
-        pages: list[list] = [[]]
-        used = head
-        for row in rows:
-            h = self._row_height(row, widths, size, False)
-            if pages[-1] and used + h > avail:
-                pages.append([])
-                used = head
-            pages[-1].append(row)
-            used += h
-        if used + total > avail:
-            pages.append([])
-        return size, pages
-
-    def _draw_table(self, slide, spec: TableSpec, rows: list, at: Rect, size: float, last: bool) -> list[int]:
-        all_rows = [spec.columns] + rows + ([spec.total] if last and spec.total else [])
-        widths = self._col_widths(spec, pt(at.width))
-        heights = [emu(self._row_height(r, widths, size, i == 0 or (last and spec.total and i == len(all_rows) - 1)))
-                   for i, r in enumerate(all_rows)]
-        frame = slide.shapes.add_table(len(all_rows), len(spec.columns), at.left, at.top, at.width, sum(heights))
-        frame.name = "Tabell"
-        table = frame.table
-        table.first_row = True
-        table.last_row = bool(last and spec.total)
-        table.horz_banding = True
-        for c, w in enumerate(widths):
-            table.columns[c].width = Emu(emu(w))
-        for r, cells in enumerate(all_rows):
-            table.rows[r].height = Emu(heights[r])
-            bold = r == 0 or (table.last_row and r == len(all_rows) - 1)
-            for c, text in enumerate(cells):
-                cell = table.cell(r, c)
-                fill_text(cell.text_frame, [para(text, bold=bold, bullet=False, space_before=0)], size, self.indent,
-                      self.body_font)
-                if spec.numeric and spec.numeric[c] and r > 0:
-                    cell.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
-        frame.width = sum(table.columns[c].width for c in range(len(spec.columns)))
-        set_alt_text(frame._element, f"Tabell: {spec.title}")
-        return heights
+            fill_text(body.text_frame, page, self.scale.body, self.indent, self.body_font)
+            self.finish_slide(slide, layout, spec.marker, area)
 
     # -- drawn shapes
+
+    def chart_look(self) -> Look:
+        return Look(self.scale.chart, self.body_font, self.palette)
 
     def textbox(self, shapes, rect: Rect, paras: list[Para], size: float, name: str):
         """A text box in the body font (see shapes.add_textbox)."""
         return add_textbox(shapes, rect, paras, size, name, self.body_font, self.indent)
 
-    def marker(self, slide, text: str) -> None:
-        """The example-data mark in the slide's corner (see shapes.add_marker)."""
-        add_marker(slide, text, self.body_fonts, self.body_font, self.indent, (self.prs.slide_width, self.prs.slide_height))
-
-    TIMELINE_DATE = 20  # pt, the date labels
-    TIMELINE_GAP = 26.0  # pt between the date row and the milestone texts (the axis sits in it)
-
-    def _timeline(self, spec: TimelineSpec, layout) -> None:
-        rect = self.content_rect()
-        items = spec.milestones
-        per, size, texts, need = self._timeline_plan(items, rect)
-        pages = -(-len(items) // per)
-        col_w = rect.width // per
-        date_size = self._date_size(items, pt(col_w) - 14.4)
-        date_h = self.body_fonts.get(True).line_height(date_size) + 7.2
-        block = date_h + self.TIMELINE_GAP + need
-        top = rect.top + int(max(0, rect.height - emu(block)) * 0.4)
-        line_y = top + emu(date_h + self.TIMELINE_GAP / 2)
-        box_top = top + emu(date_h + self.TIMELINE_GAP)
-        dot = emu(16)
-        for n in range(pages):
-            title = spec.title if n == 0 else self.t("forts", rubrik=spec.title, nummer=n)
-            slide = self.new_slide(layout, title, [], "rubrik")
-            group = slide.shapes.add_group_shape()
-            group.name = "Tidslinje"
-            line = group.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, rect.left, line_y, rect.left + rect.width, line_y)
-            line.line.color.rgb = RGBColor.from_string(ACCENT)
-            line.line.width = emu(3)
-            line.name = "Tidslinjens axel"
-            plain_mark(line)
-            for i in range(n * per, min(len(items), (n + 1) * per)):
-                item, x = items[i], rect.left + (i - n * per) * col_w
-                date = self.textbox(group.shapes, Rect(x, top, col_w, emu(date_h)),
-                                        [para(item.date, bold=True, bullet=False, space_before=0)],
-                                        date_size, f"Datum {i + 1}")
-                color_runs(date, ACCENT)
-                marker = group.shapes.add_shape(MSO_SHAPE.OVAL, x + emu(10), line_y - dot // 2, dot, dot)
-                marker.fill.solid()
-                marker.fill.fore_color.rgb = RGBColor.from_string(ACCENT)
-                marker.line.fill.background()
-                marker.name = f"Milstolpe {i + 1}"
-                plain_mark(marker)
-                self.textbox(group.shapes, Rect(x, box_top, col_w - emu(8), emu(need)), texts[i], size,
-                                 f"Milstolpe {i + 1}: {item.date}")
-            set_alt_text(group._element, spec.alt if pages == 1 else f"{spec.alt} (del {n + 1} av {pages})")
-            drop_empty_placeholders(slide)
-
-    def _date_size(self, items, width: float) -> float:
-        """The largest size at which every date label stays on one line of its column."""
-        for size in (self.TIMELINE_DATE, 18, 16, 14, 12):
-            if all(len(wrap((Run(item.date, True),), width, size, self.body_fonts)) == 1 for item in items):
-                return size
-        return 12
-
-    def _milestone_paras(self, item) -> list[Para]:
-        out = [para(item.heading, bold=True, bullet=False, space_before=0)]
-        if item.text:
-            out.append(para(item.text, bullet=False, space_before=4))
-        return out
-
-    def _timeline_plan(self, items, rect: Rect) -> tuple[int, float, list, float]:
-        """Milestones per slide, text size, the texts, and the height their boxes need (pt)."""
-        texts = [self._milestone_paras(item) for item in items]
-        date_h = self.body_fonts.get(True).line_height(self.TIMELINE_DATE) + 7.2
-        box_h = pt(rect.height) - date_h - self.TIMELINE_GAP - 7.2
-        for per in sorted({min(len(items), 6), 3, 2, 1}, reverse=True):
-            if not 1 <= per <= len(items):
-                continue
-            width = pt(rect.width // per - emu(8)) - 14.4
-            for size in (20, 18, 16, 14, 12):
-                heights = [total_height(t, width, size, self.body_fonts, self.indent) for t in texts]
-                if max(heights) <= box_h:
-                    return per, size, texts, max(heights) + 7.2
-        # Absurd content: one per slide, each text shortened to fit (the full text is in the alt text).
-        width = pt(rect.width - emu(8)) - 14.4
-        short = []
-        for t in texts:
-            _, shown = fit_single(" ".join(p.text for p in t), Box(width, box_h), self.body_fonts, (12,))
-            short.append([para(shown, bullet=False, space_before=0)])
-        return 1, 12, short, box_h + 7.2
+    def marker(self, slide, text: str, area: Rect) -> None:
+        """The example-data badge at the top right of the content `area`, above the data it marks
+        (the content was placed below it: `below_marker`)."""
+        width, height = marker_size(text, self.body_fonts, FLOOR)
+        add_marker(slide.shapes, Rect(area.left + area.width - emu(width), area.top, emu(width), emu(height)), text,
+                   FLOOR, self.body_font, self.indent, self.palette)
 
     # -- finish
 
@@ -409,6 +414,15 @@ class DeckWriter:
         return buffer.getvalue()
 
 
+def footers(texts, plan) -> list[str]:
+    """The footer as the text template words it, longest first: with the region and the nämnd,
+    without the region, then the year alone (a narrow footer box takes the longest that fits)."""
+    p = plan.plan
+    found = [texts("sidfot", region=region, namnd=namnd, planar=p.planar)
+             for region, namnd in ((p.region, p.namnd.namn), (None, p.namnd.namn), (None, None))]
+    return list(dict.fromkeys(text for text in found if text.strip())) or [""]
+
+
 def render_decks(plan, derived, layout) -> dict[str, bytes]:
     """Every deck the outline names, as .pptx bytes keyed by file name."""
     texts = layout.texts
@@ -417,10 +431,11 @@ def render_decks(plan, derived, layout) -> dict[str, bytes]:
     year = plan.plan.planar
     out: dict[str, bytes] = {}
     for deck in outline.presentationer:
-        writer = DeckWriter(layout.pptx_template, dict(outline.layouter), texts, plan)
-        for section in deck.avsnitt:
-            for spec in SECTIONS[section.typ](ctx, section):
-                writer.add(spec, section.layout)
+        ctx.charted.clear()
+        writer = DeckWriter(layout.pptx_template, dict(outline.layouter), texts, plan, footers(texts, plan))
+        specs = [(typeset(spec), section.layout) for section in deck.avsnitt
+                 for spec in SECTIONS[section.typ](ctx, section)]
+        writer.write(specs)
         subject = f"Verksamhetsplan {year} – {plan.plan.namnd.namn}"
         out[deck_name(year, deck.fil)] = writer.finish(plan.plan.datum, subject, plan.plan.region)
     return out

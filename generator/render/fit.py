@@ -1,21 +1,26 @@
-"""Making text fit: wrap with real font metrics, pick a size, continue onto more slides.
+"""Making text fit: wrap with real font metrics, and continue onto more slides, balanced.
 
 Pure geometry in points; knows nothing of python-pptx. Wrapping breaks only at spaces (and
 inside words longer than a line), which is never later than PowerPoint or LibreOffice break,
 so a measured fit is a real fit. A safety factor on the width absorbs kerning and hinting.
+No-break spaces (typography.py puts them between a number and its unit) are part of a word.
+
+The size is the deck's (scale.py chooses one per kind of text); what does not fit at it is
+paginated: as few slides as it takes, breaking at the outermost group boundary the content
+allows (a målsättning, "nämndens egna" / "gemensamma", then a list), then as evenly filled as
+possible (`balanced_breaks`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from ..fontmetrics import FontMetrics, metrics
 from ..formatting import ELLIPSIS
 
 WIDTH_SAFETY = 0.96
-LEVEL_STEP = 2  # each list level is this many points smaller
+LEVEL_STEP = 0  # every list level has the deck's one body size; the indent shows the level
 MIN_SIZE = 12
-
 
 @dataclass(frozen=True)
 class Run:
@@ -35,6 +40,9 @@ class Para:
     group: int | None = None  # paragraphs of one group share the heading with this id
     space_before: float = 6.0
     note: str | None = None  # speaker-note line, e.g. the item's källa
+    # The groups the paragraph belongs to, outermost first (e.g. "gemensamma", then its målsättning);
+    # empty: just `group`. A page break between two paragraphs is worse the more groups they share.
+    groups: tuple[int, ...] = ()
 
     @property
     def text(self) -> str:
@@ -139,12 +147,6 @@ class Box:
     height: float
 
 
-@dataclass
-class Fit:
-    size: float
-    pages: list[list[Para]] = field(default_factory=list)
-
-
 def _split_para(p: Para, box: Box, base: float, fonts: Fonts, indent: Indent) -> list[Para]:
     """A paragraph taller than a whole page is cut between lines into page-sized pieces."""
     lines = para_lines(p, box.width, base, fonts, indent)
@@ -162,43 +164,102 @@ def _split_para(p: Para, box: Box, base: float, fonts: Fonts, indent: Indent) ->
     return pieces
 
 
+# Break weights: pages first, then where the breaks fall, then balance (each page's fill, squared).
+PAGE_WEIGHT = 1_000_000.0
+BREAK_WEIGHTS = (0.0, 1_000.0, 10_000.0, 50_000.0)  # by the number of groups shared across the break
+SPLIT_WEIGHT = 200_000.0  # inside a paragraph that is taller than a page
+
+
+def balanced_breaks(heights: list[float], capacity: float, cost_before: list[float],
+                    extra_at: list[float] | None = None, first_gap: list[float] | None = None) -> list[int]:
+    """Where pages start (indices into `heights`, the first is 0) for the fewest pages, the
+    cheapest breaks, then the most even fill.
+
+    `cost_before[i]`: the cost of starting a page at item i (inf: never, e.g. after a heading);
+    `extra_at[i]`: height added when a page starts at i (a repeated heading); `first_gap[i]`: the
+    space item i loses when it opens a page. An item that does not fit a page alone gets one.
+    """
+    n = len(heights)
+    if n == 0:
+        return [0]
+    extra_at = extra_at or [0.0] * n
+    first_gap = first_gap or [0.0] * n
+    prefix = [0.0]
+    for h in heights:
+        prefix.append(prefix[-1] + h)
+    best = [0.0] * (n + 1)
+    choice = [n] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        best[i] = float("inf")
+        for j in range(i + 1, n + 1):
+            used = prefix[j] - prefix[i] + extra_at[i] - first_gap[i]
+            if used > capacity and j > i + 1:
+                break
+            if j < n and cost_before[j] == float("inf"):
+                continue
+            fill = min(used / capacity, 1.0) if capacity > 0 else 1.0
+            cost = PAGE_WEIGHT + (cost_before[j] if j < n else 0.0) + (1.0 - fill) ** 2 * 100.0 + best[j]
+            if cost < best[i]:
+                best[i], choice[i] = cost, j
+        if best[i] == float("inf"):  # only breaks after headings ahead: take the next item alone
+            best[i], choice[i] = PAGE_WEIGHT + best[i + 1], i + 1
+    starts, i = [], 0
+    while i < n:
+        starts.append(i)
+        i = choice[i]
+    return starts
+
+
+def _path(p: Para) -> tuple:
+    return p.groups or ((p.group,) if p.group is not None else ())
+
+
+def break_cost(before: Para, after: Para, split: bool = False) -> float:
+    """What a page break between two paragraphs costs (see BREAK_WEIGHTS)."""
+    if before.heading:
+        return float("inf")
+    if split:
+        return SPLIT_WEIGHT
+    a, b = _path(before), _path(after)
+    shared = 0
+    while shared < min(len(a), len(b)) and a[shared] == b[shared]:
+        shared += 1
+    return BREAK_WEIGHTS[min(shared, len(BREAK_WEIGHTS) - 1)]
+
+
 def paginate(paras: list[Para], box: Box, base: float, fonts: Fonts, indent: Indent,
              continued: callable) -> list[list[Para]]:
-    """Fill pages greedily; a heading never ends a page; a group's heading is repeated (continued())."""
+    """Pages of paragraphs at one size: the fewest, broken at group boundaries, evenly filled;
+    a heading never ends a page; a group's heading is repeated (continued()) where it goes on."""
     flat: list[Para] = []
+    split: list[bool] = []  # a piece that continues the paragraph before it
     for p in paras:
         if para_height(p, box.width, base, fonts, indent, first=True) > box.height:
-            flat += _split_para(p, box, base, fonts, indent)
+            pieces = _split_para(p, box, base, fonts, indent)
+            flat += pieces
+            split += [False] + [True] * (len(pieces) - 1)
         else:
             flat.append(p)
-    headings = {p.group: p for p in flat if p.heading and p.group is not None}
-    pages: list[list[Para]] = [[]]
-    used = 0.0
+            split.append(False)
+    headings = {p.group: i for i, p in enumerate(flat) if p.heading and p.group is not None}
+    heights = [para_height(p, box.width, base, fonts, indent) for p in flat]
+    first_gap = [p.space_before for p in flat]
+    repeats: list[Para | None] = []
     for i, p in enumerate(flat):
-        h = para_height(p, box.width, base, fonts, indent, first=not pages[-1])
-        need = h
-        if p.heading and i + 1 < len(flat):
-            need += para_height(flat[i + 1], box.width, base, fonts, indent)
-        if pages[-1] and used + need > box.height:
-            pages.append([])
-            used = 0.0
-            if not p.heading and p.group in headings:
-                repeat = continued(headings[p.group])
-                pages[-1].append(repeat)
-                used += para_height(repeat, box.width, base, fonts, indent, first=True)
-            h = para_height(p, box.width, base, fonts, indent, first=not pages[-1])
-        pages[-1].append(p)
-        used += h
-    return [page for page in pages if page]
-
-
-def fit_paragraphs(paras: list[Para], box: Box, fonts: Fonts, indent: Indent,
-                   ladder: tuple[float, ...], page_size: float, continued: callable) -> Fit:
-    """The largest size on the ladder that fits one slide; else pages at page_size."""
-    for size in ladder:
-        if total_height(paras, box.width, size, fonts, indent) <= box.height:
-            return Fit(size, [list(paras)])
-    return Fit(page_size, paginate(paras, box, page_size, fonts, indent, continued))
+        at = headings.get(p.group) if not p.heading else None
+        repeats.append(continued(flat[at]) if at is not None and at < i else None)
+    extra = [para_height(r, box.width, base, fonts, indent, first=True) + flat[i].space_before if r else 0.0
+             for i, r in enumerate(repeats)]
+    costs = [0.0] + [break_cost(flat[i - 1], flat[i], split[i]) for i in range(1, len(flat))]
+    starts = balanced_breaks(heights, box.height, costs, extra, first_gap)
+    pages = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(flat)
+        page = flat[start:end]
+        if k > 0 and repeats[start] is not None:
+            page = [repeats[start]] + page
+        pages.append(page)
+    return pages
 
 
 def fit_single(text: str, box: Box, fonts: Fonts, ladder: tuple[float, ...], bold: bool = False) -> tuple[float, str]:
@@ -228,5 +289,29 @@ def fit_single(text: str, box: Box, fonts: Fonts, ladder: tuple[float, ...], bol
     return size, word[:low] + ELLIPSIS
 
 
-def cell_lines(text: str, width: float, size: float, fonts: Fonts, bold: bool = False) -> int:
-    return len(wrap((Run(text, bold),), width, size, fonts))
+TITLE_SHRINK_TO = 14.0  # a single title that does not fit at the deck's title size shrinks this far first
+
+
+def wrap_title(text: str, width: float, size: float, fonts: Fonts) -> list[list[Run]]:
+    return wrap((Run(text, True),), width, size, fonts)
+
+
+def title_fits(text: str, box: Box, fonts: Fonts, size: float, lines: int = 2) -> bool:
+    """Whether a (bold) title fits its box at `size` in at most `lines` lines."""
+    wrapped = len(wrap((Run(text, True),), box.width, size, fonts))
+    return wrapped <= lines and wrapped * fonts.get(True).line_height(size) <= box.height
+
+
+def fit_title(text: str, box: Box, fonts: Fonts, size: float, lines: int = 2, cut: bool = True,
+              floor: float = TITLE_SHRINK_TO) -> tuple[float | None, str]:
+    """A title at the deck's `size`; one that does not fit wraps (up to `lines`), then shrinks on
+    its own down to `floor`, and only then is shortened with '…' (never when `cut` is false: then
+    the size is None)."""
+    sizes = [size] + [s for s in (36.0, 32.0, 28.0, 24.0, 22.0, 20.0, 18.0, 16.0, TITLE_SHRINK_TO) if floor <= s < size]
+    for candidate in sizes:
+        if title_fits(text, box, fonts, candidate, lines):
+            return candidate, text
+    if not cut:
+        return None, text
+    height = min(box.height, fonts.get(True).line_height(sizes[-1]) * lines)  # never more lines when cut
+    return fit_single(text, Box(box.width, height), fonts, (sizes[-1],), bold=True)

@@ -18,6 +18,7 @@ from ..layout import Layout
 from ..model import Area, Fokusomrade, Gemensam, Malsattning, Plan, Styrtal, Uppdrag
 from .proposal import Plain, Tracked, change_tables
 from .revisions import Revisions
+from .toc import number_pages
 from .word import DocxWriter, fill_header_footer, set_core_properties
 from .summary import TRACKED_WIDTHS, add_summary_table, summary_header, summary_row_cells, summary_title
 
@@ -25,7 +26,8 @@ from .summary import TRACKED_WIDTHS, add_summary_table, summary_header, summary_
 STYRTAL_WIDTHS = (7.6, 2.1, 3.4, 2.9)       # Styrtal | Riktning | Mål/utfall | Källa
 UPPDRAG_NAMND_WIDTHS = (1.1, 12.0, 2.9)     # Nr | Uppdrag | Källa
 UPPDRAG_FORV_WIDTHS = (13.1, 2.9)           # Uppdrag | Källa
-NOTICE_FILL = "FFF2CC"  # light yellow behind "Exempeldata" and "Underlag saknas" notices
+NOTICE_FILL = "FFF2CC"  # light yellow behind "Underlag saknas" notices
+EXAMPLE_FILL = "FFC000"  # amber behind the example-data mark, as on the deck's badge (11:1 with black text)
 
 
 @dataclass
@@ -72,7 +74,7 @@ def render_plan(plan: Plan, derived: Derived, layout: Layout, proposal: bool = F
         ctx.w.doc, title=t("plan_forslag_dokumenttitel", titel=title) if changes else title,
         subject=t("plan_amne", namnd=p.namnd.namn, region=p.region), author=p.region, date=p.datum,
     )
-    return ctx.w.finish()
+    return number_pages(ctx.w.finish())
 
 
 # ---------------------------------------------------------------- building blocks
@@ -81,6 +83,14 @@ def _notice(ctx: _Ctx, text: str, label: str | None = None):
     """A shaded paragraph that cannot be missed (and says what it is in words, not only colour)."""
     paragraph = ctx.w.paragraph(text, label=label)
     ctx.w.shade(paragraph, NOTICE_FILL)
+    return paragraph
+
+
+def _example_notice(ctx: _Ctx, text: str):
+    """The example-data mark over a table: the deck's words in bold on the deck's amber, then what it means."""
+    paragraph = _notice(ctx, text, label=ctx.t("plan_exempeldata_etikett"))
+    ctx.w.shade(paragraph, EXAMPLE_FILL)
+    paragraph.paragraph_format.keep_with_next = True
     return paragraph
 
 
@@ -154,7 +164,7 @@ def _figures_table(ctx: _Ctx, fig) -> None:
     shown = {(a, y) for a in fig.areas for y in years}
     example = bool(fig.examples & shown)
     if example:
-        _notice(ctx, t("plan_siffror_exempel")).paragraph_format.keep_with_next = True
+        _example_notice(ctx, t("plan_siffror_exempel"))
     ctx.w.caption(t("plan_siffror_bildtext", rubrik=fig.title, enhet=fig.unit, exempel=example))
     header = [t("plan_siffror_kol_omrade")] + [str(y) for y in years] + [t("plan_siffror_kol_mal", ar=planar)]
     ctx.w.table(header, rows, widths=[3.6] + [1.5] * len(years) + [2.2],
@@ -188,7 +198,7 @@ def _economy_table(ctx: _Ctx, caption: str, table: Table) -> None:
     if table.anmarkning:
         ctx.w.paragraph(table.anmarkning).paragraph_format.keep_with_next = True
     if table.exempel:
-        _notice(ctx, t("plan_exempeldata")).paragraph_format.keep_with_next = True
+        _example_notice(ctx, t("plan_exempeldata"))
         caption = t("plan_exempeldata_bildtext", rubrik=caption)
 
     def cells(row):

@@ -7,7 +7,8 @@ templates; content strings are only ever values.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
 
 from ..derive import Derived, Table
 from ..formatting import shorten, sv_date, sv_list, sv_number
@@ -24,6 +25,7 @@ class Context:
     derived: Derived
     t: callable  # Texts
     _group: int = field(default=0)
+    charted: set[str] = field(default_factory=set)  # figure groups whose charts are in the deck already
 
     def group(self) -> int:
         self._group += 1
@@ -97,6 +99,7 @@ def uppdrag_paras(ctx: Context, label: str, items: list[Uppdrag], numbered: bool
 def titel(ctx: Context, section) -> list[Spec]:
     pres = ctx.plan.plan.presentationer[section.innehall]
     return [TitleSpec(pres.titel, [ctx.t("titel_undertitel", namnd=ctx.namnd),
+                                   ctx.t("titel_region", region=ctx.plan.plan.region),
                                    ctx.t("titel_datum", datum=pres.datum.isoformat())])]
 
 
@@ -127,10 +130,14 @@ def malsattningar(ctx: Context, section) -> list[Spec]:
 def malsattningar_med_styrtal(ctx: Context, section) -> list[Spec]:
     paras: list[Para] = []
     for goal in ctx.derived.goals_with_styrtal:
+        outer = ctx.group()
         paras.append(para(ctx.t("malsattning_rad", nr=goal.nr, text=goal.text), bold=True, bullet=False,
-                          space_before=12 if paras else 0))
-        paras += styrtal_paras(ctx, goal.styrtal)
-    return [TextSpec(ctx.t("malsattningar_styrtal"), paras)] if paras else []
+                          space_before=12 if paras else 0, groups=(outer,)))
+        paras += [replace(p, groups=(outer, p.group)) for p in styrtal_paras(ctx, goal.styrtal)]
+    if not paras:
+        return []
+    charts = [spec for goal in ctx.derived.goals_with_styrtal for spec in chart_specs(ctx, f"mal:{goal.nr}")]
+    return [TextSpec(ctx.t("malsattningar_styrtal"), paras)] + charts
 
 
 def heading_runs(ctx: Context, obj, runs: tuple[Run, ...]) -> tuple[Run, ...]:
@@ -174,6 +181,7 @@ def fokusomraden(ctx: Context, section) -> list[Spec]:
                    + uppdrag_paras(ctx, ctx.t("uppdrag_forvaltning_etikett"), fokus.uppdrag.forvaltning, numbered=False))
         uppdrag = uppdrag or [para(ctx.t("inga_uppdrag"), bullet=False, space_before=10)]
         specs.append(TextSpec(ctx.t("fokus_styrtal", rubrik=base), mal + styrtal))
+        specs += chart_specs(ctx, f"fokus:{fokus.nr}")
         specs.append(TextSpec(ctx.t("fokus_uppdrag", rubrik=base), mal + uppdrag))
     return specs
 
@@ -186,18 +194,25 @@ def gemensamma(ctx: Context, section) -> list[Spec]:
     specs: list[Spec] = []
     pending_topics: list = []
 
+    index = {id(group): i for i, group in enumerate(ctx.plan.gemensamma.gemensamma)}
+
     def body(group) -> list[Para]:
+        outer = ctx.group()
         out = [para(ctx.derived.gemensam_title(group), bold=True, bullet=False, space_before=14)]
         out += styrtal_paras(ctx, group.styrtal)
         label = ctx.t("gemensamma_uppdrag_etikett", mottagare=group.uppdrag_till)
         out += uppdrag_paras(ctx, label, group.uppdrag, numbered=True,
                              kalla_default=ctx.plan.gemensamma.kalla)
-        return out
+        return [replace(p, groups=(outer,) + ((p.group,) if p.group is not None else ())) for p in out]
+
+    def charts(groups) -> list[Spec]:
+        return [spec for g in groups for spec in chart_specs(ctx, f"gemensam:{index[id(g)]}")]
 
     def flush() -> None:
         if pending_topics:
             title = ctx.t("gemensamma_rubrik", vad="; ".join(g.tema for g in pending_topics))
             specs.append(TextSpec(title, [p for g in pending_topics for p in body(g)]))
+            specs.extend(charts(pending_topics))
             pending_topics.clear()
 
     # Consecutive groups without a målsättning (themes) share a slide, as in the reference.
@@ -208,14 +223,29 @@ def gemensamma(ctx: Context, section) -> list[Spec]:
         flush()
         title = ctx.t("gemensamma_rubrik", vad=ctx.t("gemensamma_malsattning_kort", nr=group.malsattning))
         specs.append(TextSpec(title, body(group)))
+        specs.extend(charts([group]))
     flush()
     return specs
 
 
 def uppdragssammanfattning(ctx: Context, section) -> list[Spec]:
+    """Every numbered uppdrag to the nämnd: its own, then the gemensamma (each under its heading
+    when there are both), so a continuation slide starts at one of those, or at a målsättning."""
     rows = ctx.derived.summary
-    paras = [Para(labelled(ctx, row.status, (Run(ctx.t("uppdrag_nr_rad", nr=row.nr), True), Run(row.text))),
-                  note=note(ctx, f"Nr {row.nr}", row.kalla)) for row in rows]
+    parts = [(False, [r for r in rows if not r.gemensam]), (True, [r for r in rows if r.gemensam])]
+    parts = [(shared, items) for shared, items in parts if items]
+    paras: list[Para] = []
+    for shared, items in parts:
+        outer = ctx.group()
+        if len(parts) > 1:
+            key = "sammanfattning_gemensamma" if shared else "sammanfattning_egna"
+            paras.append(para(ctx.t(key, antal=len(items)), bold=True, bullet=False, heading=True, group=outer,
+                              groups=(outer,), space_before=12 if paras else 0))
+        places: dict[str, int] = {}
+        for row in items:
+            inner = places.setdefault(row.placering if shared else "", ctx.group())
+            runs = labelled(ctx, row.status, (Run(ctx.t("uppdrag_nr_rad", nr=row.nr), True), Run(row.text)))
+            paras.append(Para(runs, group=outer, groups=(outer, inner), note=note(ctx, f"Nr {row.nr}", row.kalla)))
     title = ctx.t("sammanfattning_uppdrag", namnd=ctx.namnd, antal=len(rows))
     return [TextSpec(title, paras, continued=ctx.t("sammanfattning_uppdrag_forts", namnd=ctx.namnd))]
 
@@ -449,8 +479,10 @@ def line_panel(ctx: Context, fig):
                   "minskade" if fig.values[(fig.own, final)] < fig.values[(fig.own, first)] else "var oförändrat"),
         mal=_target_text(fig) if fig.target is not None else None, malar=ctx.plan.plan.planar,
         antal=len(years), exempel=_years_text(examples))
+    planar = ctx.plan.plan.planar
     return ChartPanel(
         kind="linje", title=fig.title, categories=[str(y) for y in categories],
+        target_at=categories.index(planar) if planar in categories else None, ceiling=_ceiling(fig),
         values=ChartSeries(ctx.t("diagram_utfall"), real), decimals=fig.decimals,
         value_axis_title=_unit_title(ctx, fig.unit), category_axis_title=ctx.t("diagram_ar"),
         source=_source(ctx, fig), alt=alt,
@@ -460,6 +492,11 @@ def line_panel(ctx: Context, fig):
         examples=ChartSeries(ctx.t("diagram_exempelserie"), example) if has_example else None,
         joints=joints if has_example else [], example=has_example, notes=_notes(ctx, fig),
     )
+
+
+def _ceiling(fig):
+    """A share (per cent) cannot pass 100: its axis stops there."""
+    return Decimal(100) if (fig.unit or "").strip().lower() in ("%", "procent") else None
 
 
 def _years_text(years: list[int]) -> str | None:
@@ -488,7 +525,7 @@ def bar_panel(ctx: Context, fig):
     alt = ctx.t("diagram_stapel_alt", rubrik=fig.title, ar=year, enhet=fig.unit, omrade=fig.own,
                 varde=_value_text(fig, own_value), hogre=higher, lagre=lower, samma=same, exempel=example)
     return ChartPanel(
-        kind="stapel", title=ctx.t("diagram_stapel_rubrik", rubrik=fig.title, ar=year, omrade=fig.own),
+        kind="stapel", ceiling=_ceiling(fig), title=ctx.t("diagram_stapel_rubrik", rubrik=fig.title, ar=year, omrade=fig.own),
         categories=areas, values=ChartSeries(str(year), values), decimals=fig.decimals,
         value_axis_title=_unit_title(ctx, fig.unit), category_axis_title=ctx.t("diagram_lan"),
         source=_source(ctx, fig), alt=alt, note=ctx.t("diagram_exempel_stapel") if example else None,
@@ -512,25 +549,33 @@ def _group_title(ctx: Context, group: str) -> str:
 DIAGRAM_KINDS = {"fokusområden": "fokus", "gemensamma": "gemensam", "målsättningar": "mal"}
 
 
-def styrtal_diagram(ctx: Context, section) -> list[Spec]:
-    """Per fokusområde (or gemensam group, or målsättning) with figures: its charts."""
-    wanted = DIAGRAM_KINDS.get(section.innehall) if section.innehall else None
-    groups: dict[str, list] = {}
+def chart_specs(ctx: Context, group: str) -> list[Spec]:
+    """The charts of one figure group ("fokus:4.1.1", "mal:4", "gemensam:3"), once per deck: the
+    fokusområden, målsättningar and gemensamma sections put them right after the slide they
+    illustrate; a styrtal_diagram section shows the groups that are not in the deck yet."""
+    if group in ctx.charted:
+        return []
+    panels = []
     for fig in ctx.derived.figures:
-        if wanted is None or fig.group.startswith(wanted + ":"):
-            groups.setdefault(fig.group, []).append(fig)
-    specs: list[Spec] = []
-    for group, figs in groups.items():
-        panels = []
-        for fig in figs:
-            if fig.own_years:
-                panels.append(line_panel(ctx, fig))
-            bar = bar_panel(ctx, fig) if fig.comparison else None
-            if bar is not None:
-                panels.append(bar)
-        if panels:
-            specs.append(ChartSpec(_group_title(ctx, group), panels, marker=ctx.t("exempeldata")))
-    return specs
+        if fig.group != group:
+            continue
+        if fig.own_years:
+            panels.append(line_panel(ctx, fig))
+        bar = bar_panel(ctx, fig) if fig.comparison else None
+        if bar is not None:
+            panels.append(bar)
+    if not panels:
+        return []
+    ctx.charted.add(group)
+    return [ChartSpec(_group_title(ctx, group), panels, marker=ctx.t("exempeldata"))]
+
+
+def styrtal_diagram(ctx: Context, section) -> list[Spec]:
+    """Per fokusområde (or gemensam group, or målsättning) with figures not shown yet: its charts."""
+    wanted = DIAGRAM_KINDS.get(section.innehall) if section.innehall else None
+    groups = dict.fromkeys(fig.group for fig in ctx.derived.figures
+                           if wanted is None or fig.group.startswith(wanted + ":"))
+    return [spec for group in groups for spec in chart_specs(ctx, group)]
 
 
 def avslutning(ctx: Context, section) -> list[Spec]:

@@ -6,9 +6,10 @@ the figures, charts.py draws them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from decimal import Decimal
 
+from ..typography import sv_typography
 from .fit import Para
 
 
@@ -36,12 +37,13 @@ class ChartPanel:
     band_name: str = ""
     target: Decimal | None = None  # single target value
     target_name: str = ""
+    target_at: int | None = None  # the category (the plan year) the target applies to; None: the last
+    ceiling: Decimal | None = None  # the value axis stops here when the data allows (100 for a share)
     highlight: int | None = None  # stapel: index of the own county
     examples: ChartSeries | None = None  # linje: the example values, drawn dashed with hollow markers
     joints: list[int] = field(default_factory=list)  # real points repeated in `examples` to join the lines
     example: bool = False  # some value drawn is example data: the slide gets the marker
     notes: list[str] = field(default_factory=list)  # speaker-note lines (e.g. when the figures were fetched)
-    title_size: float = 14  # set by the slide layout: the title is kept on one line
 
 
 @dataclass
@@ -108,3 +110,20 @@ class ChartSpec:
 
 
 Spec = TextSpec | TableSpec | TitleSpec | SectionSpec | TimelineSpec | ChartSpec
+
+
+def typeset(value):
+    """A spec with Swedish typography (typography.py) in every text it holds, recursively.
+
+    Every string field of the spec's dataclasses (titles, runs, cells, notes, chart labels …) goes
+    through `sv_typography`; numbers and other values are kept. New fields are covered as added.
+    """
+    if isinstance(value, str):
+        return sv_typography(value)
+    if isinstance(value, (list, tuple)):
+        items = [typeset(item) for item in value]
+        return items if isinstance(value, list) else tuple(items)
+    if is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: typeset(getattr(value, f.name)) for f in fields(value) if f.init}
+        return replace(value, **changes)
+    return value

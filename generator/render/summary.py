@@ -19,6 +19,7 @@ from ..layout import Layout
 from ..messages import loose_key
 from ..model import Plan
 from ..sanitize import property_text
+from ..typography import sv_typography
 from .word import DocxWriter, fill_header_footer, set_core_properties
 
 # Relative column widths: Nr | Uppdrag | Källa | Målsättning/fokusområde
@@ -133,7 +134,7 @@ def render_summary_xlsx(plan: Plan, derived: Derived, layout: Layout) -> bytes:
         cells = summary_row_cells(row, missing, status_text(t, row) if changes is not None else None)
         sheet.write_number(r, 0, row.nr, number)
         for col, value in enumerate(cells[1:], start=1):
-            sheet.write_string(r, col, value, text)
+            sheet.write_string(r, col, sv_typography(value), text)
         for col in range(follow_up, len(header)):
             sheet.write_blank(r, col, None, text)
     last = len(derived.summary)
@@ -172,7 +173,7 @@ def _removed_sheet(workbook, derived: Derived, t, formats) -> None:
     for r, row in enumerate(derived.removed_summary, start=1):
         sheet.write_number(r, 0, row.nr, number)
         for col, value in enumerate(summary_row_cells(row, missing)[1:], start=1):
-            sheet.write_string(r, col, value, text)
+            sheet.write_string(r, col, sv_typography(value), text)
     sheet.freeze_panes(1, 0)
     if derived.removed_summary:
         sheet.autofilter(0, 0, len(derived.removed_summary), len(header) - 1)

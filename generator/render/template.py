@@ -202,6 +202,18 @@ def effective_font(ph, master, theme: dict[str, str]) -> str:
     return face or (theme["+mj-lt"] if style == "titleStyle" else theme["+mn-lt"])
 
 
+def effective_size(ph, master) -> float | None:
+    """The first-level text size (pt) a layout placeholder gives its text, along the same chain as
+    `effective_font`; None when nothing says (PowerPoint's 18 pt then)."""
+    for node in placeholder_chain(ph._element, None, master._element):
+        rpr = node.find(f"{p('txBody')}/{a('lstStyle')}/{a('lvl1pPr')}/{a('defRPr')}")
+        if rpr is not None and (rpr.get("sz") or "").isdigit():
+            return int(rpr.get("sz")) / 100
+    style = "titleStyle" if ph_type(ph) in TITLE_PH else "bodyStyle"
+    rpr = master._element.find(f".//{p(style)}/{a('lvl1pPr')}/{a('defRPr')}")
+    return int(rpr.get("sz")) / 100 if rpr is not None and (rpr.get("sz") or "").isdigit() else None
+
+
 # ---------------------------------------------------------------- placeholders and roles
 
 def placeholders_of(container) -> list:

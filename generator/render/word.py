@@ -26,9 +26,11 @@ from docx.styles import BabelFish
 from ..layout import template_package
 from ..problems import LayoutError
 from ..sanitize import property_text
+from ..typography import sv_typography
 from .package import as_document
 from .wml import LVL_ORDER, PPR_ORDER, RPR_ORDER, SECT_ORDER, STYLE_ORDER, insert_ordered
 from .word_styles import TABLE_STYLE, USED_STYLE_NAMES, complete_styles, text_width
+from .toc import fill_toc
 
 LANG = "sv-SE"
 KEEP_TOGETHER_ROWS = 12  # tables up to this many rows are kept on one page
@@ -276,7 +278,7 @@ def fill_header_footer(doc, header_text: str, page_label: str, title_page: bool)
     if header.is_linked_to_previous or not _has_text_or_drawing(header):
         header.is_linked_to_previous = False
         paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
-        paragraph.add_run(header_text)
+        paragraph.add_run(sv_typography(header_text))
     footer = section.footer
     if footer.is_linked_to_previous or not _has_page_field(footer):
         footer.is_linked_to_previous = False
@@ -351,7 +353,7 @@ def add_table(doc, header: Sequence[str], rows: Sequence[Sequence[str]], *, widt
         for c, cell in enumerate(row.cells):
             cell.width = emu[c]
             paragraph = cell.paragraphs[0]
-            run = paragraph.add_run(values[c])
+            run = paragraph.add_run(sv_typography(values[c]))
             if r == 0 or (total and r == len(rows)):
                 run.bold = True
             if numeric[c]:
@@ -381,7 +383,10 @@ class _Heading:
 
 
 class DocxWriter:
-    """Appends styled blocks to a template's body; keeps the headings for the table of contents."""
+    """Appends styled blocks to a template's body; keeps the headings for the table of contents.
+
+    Every text goes in with Swedish typography (typography.py), as in the deck.
+    """
 
     def __init__(self, template: Path):
         self.doc, self.styles = open_template(template)
@@ -410,14 +415,15 @@ class DocxWriter:
         """A paragraph; `label` is a bold lead-in ("Mål: ") before the text."""
         paragraph = self._new_paragraph(style)
         if label:
-            paragraph.add_run(label).bold = True
+            paragraph.add_run(sv_typography(label)).bold = True
         if text:
-            paragraph.add_run(text)
+            paragraph.add_run(sv_typography(text))
         return paragraph
 
     def heading(self, text: str, level: int):
         """A real heading (Heading 1–3), bookmarked for the table of contents."""
         level = max(1, min(level, 3))
+        text = sv_typography(text)
         paragraph = self._new_paragraph(f"Heading {level}")
         self._bookmark_id += 1
         name = f"_Toc{self._bookmark_id:08d}"
@@ -430,7 +436,7 @@ class DocxWriter:
 
     def bullets(self, items: Sequence[str]) -> None:
         for item in items:
-            self._new_paragraph("List Bullet").add_run(item)
+            self._new_paragraph("List Bullet").add_run(sv_typography(item))
 
     def caption(self, text: str):
         return self.paragraph(text, style="Caption")
@@ -447,6 +453,8 @@ class DocxWriter:
     def shade(self, paragraph, fill: str) -> None:
         """Paragraph shading (notices); the text says what it is, the colour only helps."""
         ppr = paragraph._p.get_or_add_pPr()
+        for old in ppr.findall(qn("w:shd")):
+            ppr.remove(old)
         insert_ordered(ppr, _element("w:shd", val="clear", color="auto", fill=fill), PPR_ORDER)
 
     def title(self, text: str, space_before: bool = True):
@@ -466,51 +474,13 @@ class DocxWriter:
         self._toc_anchor = self.doc.add_paragraph()._p
 
     def _fill_toc(self) -> None:
-        """A real TOC field whose cached result already lists the headings (as links).
-
-        LibreOffice does not update fields when it converts to PDF, and Word only on request, so
-        the result is pre-filled; page numbers are left to the field update (F9 in Word, "Uppdatera
-        förteckning" in LibreOffice) because only a layout engine knows them.
-        """
-        anchor = self._toc_anchor
-        if anchor is None:
+        """The TOC field, its result filled with every heading as a link (see toc.py)."""
+        if self._toc_anchor is None:
             return
-        paragraphs = []
-        entries = self.headings or [None]
-        for i, heading in enumerate(entries):
-            p = OxmlElement("w:p")
-            style = f"toc {heading.level}" if heading else "toc 1"
-            if style in self.styles:
-                ppr = OxmlElement("w:pPr")
-                ppr.append(_element("w:pStyle", val=self.doc.styles[style].style_id))
-                p.append(ppr)
-            if i == 0:
-                for kind, text in (("begin", None), ("instr", 'TOC \\o "1-3" \\h \\z \\u'), ("separate", None)):
-                    run = OxmlElement("w:r")
-                    if kind == "instr":
-                        el = OxmlElement("w:instrText")
-                        el.set(qn("xml:space"), "preserve")
-                        el.text = f" {text} "
-                    else:
-                        el = _element("w:fldChar", fldCharType=kind)
-                    run.append(el)
-                    p.append(run)
-            if heading is not None:
-                link = _element("w:hyperlink", anchor=heading.bookmark, history=1)
-                run = OxmlElement("w:r")
-                t = OxmlElement("w:t")
-                t.text = heading.text
-                run.append(t)
-                link.append(run)
-                p.append(link)
-            if i == len(entries) - 1:
-                run = OxmlElement("w:r")
-                run.append(_element("w:fldChar", fldCharType="end"))
-                p.append(run)
-            paragraphs.append(p)
-        for p in paragraphs:
-            anchor.addprevious(p)
-        anchor.getparent().remove(anchor)
+        style_ids = {level: self.doc.styles[f"toc {level}"].style_id if f"toc {level}" in self.styles else None
+                     for level in (1, 2, 3)}
+        headings = [(h.level, h.text, h.bookmark) for h in self.headings]
+        fill_toc(self._toc_anchor, headings, style_ids, text_width(self.doc) // 635)
 
     def finish(self) -> bytes:
         self._fill_toc()

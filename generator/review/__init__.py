@@ -12,7 +12,7 @@ Rules (id — what is checked):
                         alt text; decorative ones are exempt
   table-header-missing  a table (of two rows or more) without a header row
   heading-skip          a docx heading more than one level below the previous one
-  font-too-small        slide text under 12 pt (after autofit's stored font scale)
+  font-too-small        slide text under 14 pt (after autofit's stored font scale), chart text too
   contrast-low          text against its background below WCAG AA (4.5:1; 3:1 for large text)
   text-overflow         slide text that leaves its box or the slide
 

@@ -1,16 +1,16 @@
 """Colours as the review sees them: DrawingML colour and fill resolution through a theme and a
-colour map, and WCAG 2 luminance and contrast."""
+colour map; WCAG 2 luminance and contrast come from `generator.contrast` (shared with the deck)."""
 
 from __future__ import annotations
 
 import colorsys
-import re
 
+from ..contrast import (RGB, WHITE, contrast_ratio, hex_rgb, hexstr, luminance, needed_ratio, scheme_colors, system_rgb,
+                        to_linear, to_srgb)
 from ..ooxml import a, local
 
-RGB = tuple[float, float, float]
+__all__ = ["RGB", "WHITE", "contrast_ratio", "hex_rgb", "hexstr", "luminance", "needed_ratio"]
 UNKNOWN = "unknown"  # a background we cannot know (picture, chart, pattern of images)
-WHITE: RGB = (1.0, 1.0, 1.0)
 
 PRESET_COLORS = {
     "black": "000000", "white": "FFFFFF", "red": "FF0000", "green": "008000", "blue": "0000FF",
@@ -27,42 +27,6 @@ COLOR_TAGS = {"srgbClr", "schemeClr", "sysClr", "prstClr", "scrgbClr", "hslClr"}
 FILL_TAGS = {"noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill"}
 
 
-def hex_rgb(value: str) -> RGB | None:
-    """'1F3864' (or '#1F3864') → RGB in 0–1, None when it is not six hex digits."""
-    value = (value or "").strip().lstrip("#")
-    if not re.fullmatch(r"[0-9A-Fa-f]{6}", value):
-        return None
-    return tuple(int(value[i:i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
-
-
-def hexstr(rgb: RGB) -> str:
-    return "#" + "".join(f"{round(min(1, max(0, c)) * 255):02X}" for c in rgb)
-
-
-def _to_linear(v: float) -> float:
-    return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
-
-
-def _to_srgb(v: float) -> float:
-    v = min(1.0, max(0.0, v))
-    return 12.92 * v if v <= 0.0031308 else 1.055 * v ** (1 / 2.4) - 0.055
-
-
-def luminance(rgb: RGB) -> float:
-    r, g, b = (_to_linear(c) for c in rgb)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast_ratio(a: RGB, b: RGB) -> float:
-    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
-
-
-def needed_ratio(size_pt: float, bold: bool) -> float:
-    """WCAG AA: 4.5:1, or 3:1 for large text (18 pt, or 14 pt bold)."""
-    return 3.0 if size_pt >= 18 or (bold and size_pt >= 14) else 4.5
-
-
 def worst_contrast(fg: RGB, stops) -> tuple[float, RGB]:
     """The lowest contrast of `fg` against any stop of a fill, and that stop's colour."""
     return min((contrast_ratio(fg, rgb), rgb) for rgb, _ in stops)
@@ -74,10 +38,6 @@ def blend(top: RGB, alpha: float, below: RGB) -> RGB:
 
 def translucent(fill) -> bool:
     return isinstance(fill, list) and any(alpha < 0.999 for _, alpha in fill)
-
-
-def _sys_rgb(el) -> RGB:
-    return hex_rgb(el.get("lastClr", "")) or (WHITE if el.get("val") == "window" else (0.0, 0.0, 0.0))
 
 
 def _apply_mods(rgb: RGB, el) -> tuple[RGB, float]:
@@ -92,9 +52,9 @@ def _apply_mods(rgb: RGB, el) -> tuple[RGB, float]:
         if tag in ("lumMod", "lumOff", "satMod", "satOff", "hueMod", "hueOff"):
             rgb = _hls_mod(rgb, tag, val, mod)
         elif tag == "tint":  # towards white, in linear RGB as LibreOffice's oox import does
-            rgb = tuple(_to_srgb(1 - (1 - _to_linear(c)) * val) for c in rgb)  # type: ignore[assignment]
+            rgb = tuple(to_srgb(1 - (1 - to_linear(c)) * val) for c in rgb)  # type: ignore[assignment]
         elif tag == "shade":  # towards black, in linear RGB
-            rgb = tuple(_to_srgb(_to_linear(c) * val) for c in rgb)  # type: ignore[assignment]
+            rgb = tuple(to_srgb(to_linear(c) * val) for c in rgb)  # type: ignore[assignment]
         elif tag == "alpha":
             alpha = val
         elif tag == "inv":
@@ -136,7 +96,7 @@ class Theme:
         elements = root.find(a("themeElements"))
         if elements is None:
             return
-        self._colors(elements.find(a("clrScheme")))
+        self.colors = scheme_colors(elements.find(a("clrScheme")))
         fonts = elements.find(a("fontScheme"))
         if fonts is not None:
             major = fonts.find(f"{a('majorFont')}/{a('latin')}")
@@ -149,20 +109,6 @@ class Theme:
             bg = fmt.find(a("bgFillStyleLst"))
             self.fill_styles = list(lst) if lst is not None else []
             self.bg_fill_styles = list(bg) if bg is not None else []
-
-    def _colors(self, scheme) -> None:
-        for slot in scheme if scheme is not None else ():
-            color = next((c for c in slot if local(c) in COLOR_TAGS), None)
-            if color is None:
-                continue
-            if local(color) == "srgbClr":
-                rgb = hex_rgb(color.get("val", ""))
-            elif local(color) == "sysClr":
-                rgb = _sys_rgb(color)
-            else:
-                rgb = None
-            if rgb is not None:
-                self.colors[local(slot)] = rgb
 
     def font(self, typeface: str | None) -> str:
         if not typeface or typeface.startswith("+mn"):
@@ -198,11 +144,11 @@ class Colors:
             val = el.get("val", "")
             rgb = phclr if val == "phClr" else self.theme.colors.get(self.clrmap.get(val, val))
         elif tag == "sysClr":
-            rgb = _sys_rgb(el)
+            rgb = system_rgb(el)
         elif tag == "prstClr":
             rgb = hex_rgb(PRESET_COLORS.get(el.get("val", ""), ""))
         elif tag == "scrgbClr":
-            rgb = tuple(_to_srgb(int(el.get(k, "0")) / 100000) for k in ("r", "g", "b"))  # type: ignore[assignment]
+            rgb = tuple(to_srgb(int(el.get(k, "0")) / 100000) for k in ("r", "g", "b"))  # type: ignore[assignment]
         elif tag == "hslClr":
             rgb = colorsys.hls_to_rgb(int(el.get("hue", "0")) / 60000 / 360, int(el.get("lum", "0")) / 100000,
                                       int(el.get("sat", "0")) / 100000)

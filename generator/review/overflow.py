@@ -197,7 +197,7 @@ def check_rendered(deck: DeckReview, pages: list[list[Line]]) -> None:
         # charts, SmartArt and objects render their own text (axis labels …): not slide text
         frames = [_pt_box(s.box) for s in shapes if s.box is not None and s.kind == "graphicFrame" and not s.is_table()]
         off_page, matched = [], {}
-        for line in _page_lines(page):
+        for line in page_lines(page):
             item = _match_line(line, items)
             cx, cy = (line.box[0] + line.box[2]) / 2, (line.box[1] + line.box[3]) / 2
             if any(_inside(cx, cy, f) for f in frames) and (item is None or not _inside(cx, cy, item.box)):
@@ -232,10 +232,12 @@ def _text_items(shapes: list[Shape]) -> list[TextItem]:
     return items
 
 
-def _page_lines(page: list[Line]):
-    """The page's lines without list bullets (a span of nothing but bullets is left out)."""
+def page_lines(page: list[Line]):
+    """The page's lines without list bullets (spans of nothing but bullets at the start of a line
+    are left out; a dash later in the line, " – " in a span of its own, is text)."""
     for line in page:
-        spans = [s for s in line.spans if _strip_bullet(s.text)]
+        start = next((i for i, s in enumerate(line.spans) if _strip_bullet(s.text)), len(line.spans))
+        spans = list(line.spans[start:])
         if spans:
             text = _strip_bullet("".join(s.text for s in spans))
             yield PageLine(text, _norm(text), union(s.box for s in spans))

@@ -9,7 +9,7 @@ from lxml import etree
 
 from ..findings import Finding
 from ..formatting import shorten, sv_number
-from ..ooxml import C, a, cnvpr, local, p, ph_class
+from ..ooxml import C, R, a, cnvpr, local, p, ph_class
 from .backgrounds import master_shapes, shape_background, slide_background
 from .colour import FILL_TAGS, UNKNOWN, blend, needed_ratio, worst_contrast
 from .rules import QUOTE, alt_message, alt_problem, contrast_message, count, is_swedish
@@ -17,7 +17,8 @@ from .shapes import Shape, SlideParts, is_text_box, slide_parts
 from .tables import find_style, table_flags, table_parts, table_style_cell, table_styles
 from .textstyle import Para, Run, TextContext, shape_text_context
 
-MIN_SLIDE_PT = 12.0
+MIN_SLIDE_PT = 14.0
+CHART_DEFAULT_PT = 10.0  # what PowerPoint and LibreOffice show chart text at when the chart says no size
 MIN_SLIDE = sv_number(MIN_SLIDE_PT, 1, plain=True, trim=True)  # as the messages show it
 
 
@@ -65,11 +66,12 @@ class DeckReview:
                 ctx = self.text_context(shape, parts)
                 bg = shape_background(shape, parts.colors, below + shapes[:i], background)
                 self._text(where, shape.name, ctx.paragraphs(shape.text_body()), ctx.font_scale(), bg)
-        for chart in self._charts(slide):
+        for name, chart in self._charts(slide):
             lang = chart.find(f"{{{C}}}lang")
             if lang is not None and not is_swedish(lang.get("val") or ""):
-                self.add(where, "", "lang-not-sv",
+                self.add(where, name, "lang-not-sv",
                          f"Ett diagram har språket {lang.get('val')}. Markera diagrammets text som svenska (sv-SE).")
+            self._chart_size(where, name, chart)
 
     def _title(self, where: str, number: int, shapes: list[Shape], titles: dict[str, int]) -> None:
         title_shapes = [s for s in shapes if s.ph and ph_class(s.ph[0]) == "title" and s.kind == "sp"]
@@ -195,12 +197,29 @@ class DeckReview:
                 return
 
     def _charts(self, slide):
-        for rel in slide.part.rels.values():
-            if rel.reltype.endswith("/chart") and not rel.is_external:
-                try:
-                    yield etree.fromstring(rel.target_part.blob)
-                except etree.XMLSyntaxError:
-                    continue
+        """(shape name, chart XML) of every chart on the slide."""
+        rels = slide.part.rels
+        for frame in slide.element.iter(p("graphicFrame")):
+            ref = frame.find(f".//{{{C}}}chart")
+            rel = rels.get(ref.get(f"{{{R}}}id")) if ref is not None else None
+            if rel is None or rel.is_external:
+                continue
+            node = cnvpr(frame)
+            try:
+                yield (node.get("name", "") if node is not None else ""), etree.fromstring(rel.target_part.blob)
+            except etree.XMLSyntaxError:
+                continue
+
+    def _chart_size(self, where: str, name: str, chart) -> None:
+        """Chart text (titles, labels, ticks, legend) under the minimum; unsized text is 10 pt."""
+        sizes = [int(el.get("sz")) / 100 for tag in ("defRPr", "rPr") for el in chart.iter(a(tag))
+                 if (el.get("sz") or "").isdigit()]
+        smallest = min(sizes, default=CHART_DEFAULT_PT)
+        if smallest < MIN_SLIDE_PT - 0.01:
+            size = sv_number(smallest, 1, plain=True, trim=True)
+            self.add(where, name, "font-too-small",
+                     f"Texten i diagrammet är {size} pt. Text på bilder ska vara minst {MIN_SLIDE} pt: "
+                     "ge diagrammets rubrik, etiketter och förklaring en större storlek.")
 
 
 def _what(shape: Shape) -> str | None:

@@ -11,9 +11,14 @@ from .textstyle import synthetic_list
 
 FLAGS = ("firstRow", "bandRow", "firstCol", "lastRow", "lastCol", "bandCol")
 
-# PowerPoint's built-in default table style ("Medium Style 2 – Accent 1"), which python-pptx
-# references by id without writing its definition into tableStyles.xml.
+# PowerPoint's built-in table styles that are referenced by id without their definition in
+# tableStyles.xml: "Medium Style 2 – Accent 1" (python-pptx's default) and "No Style, No Grid".
 BUILTIN_TABLE_STYLES = {
+    # "No Style, No Grid": no fill, text in tx1 (the deck writes its own cell colours over it).
+    "{2D5ABB26-0587-4C30-8999-92F81FD0307C}": f"""<a:tblStyle xmlns:a="{A}" styleId="builtin-none">
+  <a:wholeTbl><a:tcTxStyle><a:fontRef idx="minor"/><a:schemeClr val="tx1"/></a:tcTxStyle>
+    <a:tcStyle><a:fill><a:noFill/></a:fill></a:tcStyle></a:wholeTbl>
+</a:tblStyle>""",
     "{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}": f"""<a:tblStyle xmlns:a="{A}" styleId="builtin">
   <a:wholeTbl><a:tcTxStyle><a:fontRef idx="minor"/><a:schemeClr val="dk1"/></a:tcTxStyle>
     <a:tcStyle><a:fill><a:solidFill><a:schemeClr val="accent1"><a:tint val="20000"/></a:schemeClr></a:solidFill></a:fill></a:tcStyle></a:wholeTbl>
