@@ -19,6 +19,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from ..changes import Segment, word_diff
+from ..typography import sv_typography
 
 REVISION_IDS = 100_000
 _TRACKED = {qn("w:ins"), qn("w:del")}
@@ -98,7 +99,9 @@ class Revisions:
 
     def revise_run(self, r, old: str) -> bool:
         """Replace a run holding the new text with the word diff from `old`: kept, deleted and
-        inserted pieces, each in the run's own formatting. False (and nothing done) when equal."""
+        inserted pieces, each in the run's own formatting. False (and nothing done) when equal.
+        `old` is written the way the new text was (Swedish typography), so only words differ."""
+        old = sv_typography(old)
         new = _run_text(r)
         if old == new:
             return False
