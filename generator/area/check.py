@@ -220,10 +220,11 @@ def _count_findings(file: str, final: Reading, name: str, parts: PlanParts, ref:
 def _slides(report: CheckReport, final: Reading, parts: PlanParts, ref: OmradeRef | None, name: str,
             options: SlideOptions) -> str:
     """The slides line of the report; long points become tips. Rendering problems are said, not raised."""
-    from .preview import area_plan, render_area  # lazy: python-pptx only when the slides are counted
+    from .preview import area_plan, board_scale, render_area  # lazy: python-pptx only when the slides are counted
 
     try:
-        rendered = render_area(area_plan(parts, final.content, ref, name), options.layouts_dir, options.template)
+        rendered = render_area(area_plan(parts, final.content, ref, name), options.layouts_dir, options.template,
+                               board_scale(parts.root, options.layouts_dir, options.template))
     except UserError as err:
         return f"Bilderna räknas inte: {err}"
     for point in rendered.long_points:

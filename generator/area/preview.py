@@ -3,7 +3,8 @@
 
 Nothing here measures text itself: the area's sections (render/sections.py `omraden`) go through
 render/deck.py `render_decks` with an outline of just those sections, in the real template, so the
-slides are the ones the board deck would get at the deck's type scale. The slides are then read
+slides are the ones the board deck would get at the deck's type scale (the board deck's own scale,
+computed from the whole content folder when it can be read: `board_scale`). The slides are then read
 back: how many each part of the area fills, the body text size they got, and — with the deck's own
 wrapping (render/fit.py `para_lines`) at that size and width — how many lines each point takes.
 
@@ -25,15 +26,17 @@ from pptx import Presentation
 
 from ..derive import Derived
 from ..layout import Layout, find_layouts_dir
+from ..load import load_content
 from ..model import AREA_DIR, Area, Namnd, OmradeFile, OmradeRef, Plan, PlanFile
 from ..outline import Avsnitt, Outline
 from ..outline import Presentation as OutlineDeck
 from ..parse import parse_file
 from ..pdf import PdfError, convert_to_pdf, find_soffice
 from ..problems import LayoutError, UserError
-from ..render.deck import DeckWriter, render_decks
+from ..render.deck import DeckWriter, deck_scale, render_decks
 from ..render.fit import para_lines
 from ..render.sections import SECTIONS, Context, area_missing
+from ..render.scale import TypeScale
 from ..render.specs import TextSpec
 from ..render.template import inner_box, structure
 from .kinds import right_name
@@ -112,12 +115,31 @@ def area_plan(parts: PlanParts, content: OmradeFile, ref: OmradeRef | None, file
                                 gemensamma=None, ekonomi=None, internkontroll=None, omvarld=None, styrtal_data=None)
 
 
-def render_area(plan: Plan, layouts_dir: Path | None = None, template: Path | None = None) -> AreaSlides:
-    """The area's slides through the deck's renderer, counted and measured (see the module docstring)."""
+def board_scale(root: Path | None, layouts_dir: Path | None = None, template: Path | None = None
+                ) -> TypeScale | None:
+    """The board deck's type scale, when the whole content folder can be read: the area's slides then
+    get the sizes they get in the board deck (one body size for the whole deck). None when the folder
+    cannot be read (a file with errors): the area's slides then get the sizes they would alone."""
+    if root is None:
+        return None
+    loaded = load_content(root)
+    if loaded.plan is None:
+        return None
+    try:
+        layout = Layout(find_layouts_dir(layouts_dir), pptx_override=template)
+        return deck_scale(loaded.plan, Derived(loaded.plan, loaded.changes), layout, "områden")
+    except UserError:
+        return None
+
+
+def render_area(plan: Plan, layouts_dir: Path | None = None, template: Path | None = None,
+                scale: TypeScale | None = None) -> AreaSlides:
+    """The area's slides through the deck's renderer, counted and measured (see the module docstring);
+    at `scale` (the board deck's, see board_scale) when given."""
     base = Layout(find_layouts_dir(layouts_dir), pptx_override=template)
     outline = _outline(base)
     layout = _AreaLayout(base.dir, template, area_outline=outline)
-    data = next(iter(render_decks(plan, Derived(plan), layout).values()))
+    data = next(iter(render_decks(plan, Derived(plan), layout, scale).values()))
     section = outline.presentationer[0].avsnitt[0]
     ctx = Context(plan, Derived(plan), layout.texts)
     specs = [s for s in SECTIONS[section.typ](ctx, section) if not isinstance(s, TextSpec) or s.paras]
@@ -276,5 +298,6 @@ def preview_area_file(path: Path, content_dir: Path | None = None,
     if plan_file is not None and ref is None:
         notes.append(f"Obs: {name} finns inte under 'områden:' i plan.yaml än; bilderna visar området som det blir "
                      "när planeringsansvarig har lagt till det.")
-    slides = render_area(area_plan(parts, content, ref, name), options.layouts_dir, options.template)
+    slides = render_area(area_plan(parts, content, ref, name), options.layouts_dir, options.template,
+                         board_scale(root, options.layouts_dir, options.template))
     return slides, write_preview(slides, path), notes

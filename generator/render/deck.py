@@ -112,14 +112,16 @@ class DeckWriter:
 
     # -- the two passes
 
-    def write(self, specs: list[tuple[Spec, str | None]]) -> None:
-        """Choose the deck's type scale for all of `specs`, then add their slides."""
-        self.scale = self.choose_scale(specs)
+    def write(self, specs: list[tuple[Spec, str | None]], scale: TypeScale | None = None) -> None:
+        """Choose the deck's type scale for all of `specs` (or take `scale`: another deck's, e.g. the
+        board deck's for a preview of some of its slides), then add their slides."""
+        self.scale = self.choose_scale(specs, scale)
         for spec, layout_name in specs:
             self.add(spec, layout_name)
 
-    def choose_scale(self, specs: list[tuple[Spec, str | None]]) -> TypeScale:
-        """One size per kind of text for this deck (see scale.py for the rules)."""
+    def choose_scale(self, specs: list[tuple[Spec, str | None]], given: TypeScale | None = None) -> TypeScale:
+        """One size per kind of text for this deck (see scale.py for the rules); with `given`, its
+        body and table sizes are kept and the slides are planned at them."""
         laid = [(spec, self.layout(spec.role, name)) for spec, name in specs]
         content = structure(self.layout("innehåll"))
         master = self.prs.slide_master
@@ -131,11 +133,17 @@ class DeckWriter:
             return (sum(len(self.text_pages(s, lay, size)) for s, lay in texts)
                     + sum(plan_timeline(self, s, size, FLOOR).pages for s, _ in lines))
 
-        body = by_slide_count(ladder(BODY_SIZES, effective_size(content["body"][0], master), BODY_FLOOR, BODY_CAP),
-                              text_slides)
+        if given is not None:
+            body = given.body
+        else:
+            body = by_slide_count(ladder(BODY_SIZES, effective_size(content["body"][0], master), BODY_FLOOR,
+                                         BODY_CAP), text_slides)
         self.scale = replace(self.scale, body=body)
-        table = by_slide_count(ladder(TABLE_SIZES, body, FLOOR),
-                               lambda size: sum(len(plan_table(self, s, lay, size).pages) for s, lay in tables))
+        if given is not None:
+            table = given.table
+        else:
+            table = by_slide_count(ladder(TABLE_SIZES, body, FLOOR),
+                                   lambda size: sum(len(plan_table(self, s, lay, size).pages) for s, lay in tables))
         self.scale = replace(self.scale, table=table)
         for s, lay in texts:
             self._plans[id(s)] = self.text_pages(s, lay, body)
@@ -423,19 +431,35 @@ def footers(texts, plan) -> list[str]:
     return list(dict.fromkeys(text for text in found if text.strip())) or [""]
 
 
-def render_decks(plan, derived, layout) -> dict[str, bytes]:
-    """Every deck the outline names, as .pptx bytes keyed by file name."""
+def _deck_specs(ctx: Context, deck) -> list[tuple[Spec, str | None]]:
+    ctx.charted.clear()
+    return [(typeset(spec), section.layout) for section in deck.avsnitt for spec in SECTIONS[section.typ](ctx, section)]
+
+
+def render_decks(plan, derived, layout, scale: TypeScale | None = None) -> dict[str, bytes]:
+    """Every deck the outline names, as .pptx bytes keyed by file name; `scale` fixes the body and
+    table sizes (a preview of some slides at the board deck's sizes) instead of choosing them."""
     texts = layout.texts
     outline = layout.outline(plan)
     ctx = Context(plan, derived, texts)
     year = plan.plan.planar
     out: dict[str, bytes] = {}
     for deck in outline.presentationer:
-        ctx.charted.clear()
         writer = DeckWriter(layout.pptx_template, dict(outline.layouter), texts, plan, footers(texts, plan))
-        specs = [(typeset(spec), section.layout) for section in deck.avsnitt
-                 for spec in SECTIONS[section.typ](ctx, section)]
-        writer.write(specs)
+        writer.write(_deck_specs(ctx, deck), scale)
         subject = f"Verksamhetsplan {year} – {plan.plan.namnd.namn}"
         out[deck_name(year, deck.fil)] = writer.finish(plan.plan.datum, subject, plan.plan.region)
     return out
+
+
+def deck_scale(plan, derived, layout, kind: str) -> TypeScale | None:
+    """The type scale of the (first) deck with a section of `kind`, as render_decks chooses it; None
+    when no deck of the outline has one."""
+    outline = layout.outline(plan)
+    ctx = Context(plan, derived, layout.texts)
+    for deck in outline.presentationer:
+        if any(section.typ == kind for section in deck.avsnitt):
+            writer = DeckWriter(layout.pptx_template, dict(outline.layouter), layout.texts, plan,
+                                footers(layout.texts, plan))
+            return writer.choose_scale(_deck_specs(ctx, deck))
+    return None
