@@ -55,6 +55,9 @@ def fill_text(tf, paras: list[Para], size: float, indent: Indent, font: str, kee
             rpr = etree.SubElement(ar, a("rPr"), lang=LANG, sz=str(int(run_size * 100)))
             if run.bold:
                 rpr.set("b", "1")  # otherwise the template's style decides (titles are often bold)
+            # Small or all capitals in a template's style (python-pptx's section headers) render wider
+            # than the text that was measured, and read worse: the text is shown as written.
+            rpr.set("cap", "none")
             rpr.set("dirty", "0")
             if run.tone:  # a run's own colour role wins over the frame's colour
                 fill = etree.SubElement(rpr, a("solidFill"))
