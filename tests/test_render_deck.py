@@ -345,8 +345,13 @@ def test_three_part_outline_builds_three_decks_each_opening_with_a_title_slide()
         "Ekonomiska förutsättningar och förslag till fördelning av ramanslag",
         "Presentation av verksamhetens förutsättningar",
     ]
-    total = sum(len(deck_of(data).slides) for data in out.values())
-    assert total == len(deck_of(render()[DECK]).slides)
+    # The one-file deck's slides, in its order; each part has its own type scale, so a part may need a
+    # "(forts.)" slide the whole deck does not (or the other way round), and each part closes on its own.
+    parts = [title for data in out.values() for title in titles(deck_of(data)) if "(forts." not in title]
+    whole = [title for title in titles(deck_of(render()[DECK])) if "(forts." not in title]
+    rest = iter(parts)
+    assert all(title in rest for title in whole)  # whole is a subsequence of parts
+    assert set(parts) == set(whole)
 
 
 def test_python_pptx_default_template_is_usable(tmp_path):

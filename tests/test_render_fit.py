@@ -3,11 +3,10 @@ boundary the content allows, then as evenly filled as possible; headings stay wi
 
 from __future__ import annotations
 
-import re
 
 from generator.render.fit import Box, Fonts, Indent, Run, balanced_breaks, break_cost, paginate, para
 
-from .test_render_deck import DECK, deck_of, render, slide_texts, title_of
+from .test_render_deck import DECK, NUMBERED, deck_of, render, slide_texts, title_of
 
 FONTS = Fonts("Calibri")
 
@@ -47,7 +46,7 @@ def test_a_group_that_goes_on_repeats_its_heading_marked_continued():
 def test_the_sample_summary_continues_at_the_gemensamma_not_inside_a_malsattning():
     prs = deck_of(render()[DECK])
     slides = [s for s in prs.slides if title_of(s).startswith("Sammanfattning av uppdrag")]
-    numbers = [[int(m.group(1)) for t in slide_texts(s) if (m := re.match(r"Nr (\d+)\. ", t))] for s in slides]
+    numbers = [[int(m.group(1)) for t in slide_texts(s) if (m := NUMBERED.match(t))] for s in slides]
     assert numbers == [[27, 28, 29, 30, 31, 32, 33], [50, 51, 52, 54, 55, 56, 41, 38, 59, 61]]
     assert slide_texts(slides[0])[0] == "Nämndens egna uppdrag (7 st)"
     assert slide_texts(slides[1])[0] == "Gemensamma uppdrag från fullmäktige (10 st)"

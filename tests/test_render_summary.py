@@ -184,7 +184,7 @@ def test_xlsx_lists_the_uppdrag_that_are_dropped_on_their_own_sheet(summary_xlsx
         [26, "Att ta fram en regional plan för att stärka besöksnäringen i länet.", "FM 2025",
          "Målsättning 4 › Fokusområde 4.1.1 Innovationsstöds- och företagsfrämjande system"],
         [39, "Att arbeta för att heltid ska vara norm i verksamheterna.", "Från FM",
-         "Gemensamma › Målsättning nr 9: En långsiktig och stark kompetensförsörjning."],
+         "Gemensamma › Målsättning nr\u00a09: En långsiktig och stark kompetensförsörjning."],
     ]
     assert sheet.freeze_panes == "A2"
 

@@ -407,8 +407,6 @@ def test_python_pptx_default_deck_fits_and_passes_the_rendered_review(python_ppt
     assert [f.format() for f in review.findings if f.rule != "contrast-low"] == []
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: deck tables take python-pptx's table style, whose header is the "
-                                       "theme's accent1 as it is (#4F81BD, 4:1 against white text)")
 def test_python_pptx_default_deck_passes_the_contrast_review(python_pptx_build):
     _, out = python_pptx_build
     review = run_review([out / DECK], render=False)
