@@ -7,6 +7,7 @@ has been rendered in memory; the writer then replaces the files atomically.
 from __future__ import annotations
 
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from .cache import MANIFEST, inputs_digest, manifest_bytes, up_to_date
 from .layout import Layout, find_layouts_dir
 from .outputs import pdf_name
 from .parallel import Worker
-from .pdf import PdfError, convert_to_pdf
+from .pdf import Office, PdfError
 from .problems import ContentError, Problem
 from .writer import output_lock, prepare_output_dir, write_outputs
 
@@ -76,8 +77,12 @@ def build(options: BuildOptions) -> BuildResult:
     # lazy: an unchanged build has answered above, before pydantic, Jinja and python-docx are imported
     from .load import load_content
     from .render.documents import DECK_RENDERER, render_all
+    from .render.toc import wanted as toc_numbered
 
-    with Worker(preload=(DECK_RENDERER,)) as worker:  # imports python-pptx while the content loads
+    # LibreOffice starts now when the build needs it (--pdf, --final), so its start-up overlaps the
+    # work below: one for the Word documents (their TOC page numbers, their PDFs), one for the decks.
+    numbered_toc = toc_numbered(options.pdf or options.final)
+    with Worker(preload=(DECK_RENDERER,)) as worker, Offices(numbered_toc, options.pdf) as offices:
         # 1. Gather: content, layouts, templates. Any problem stops here (a warning too, for --final:
         #    missing or incomplete areas and example data are warnings until the final version).
         loaded = load_content(options.content_dir, options.compare_with)
@@ -90,10 +95,10 @@ def build(options: BuildOptions) -> BuildResult:
         output_dir = prepare_output_dir(options.output_dir, options.content_dir)
 
         # 2. Render every document in memory.
-        outputs, notes = render_all(plan, layout, worker, loaded.changes)
-    if options.final:
-        review_before_writing(outputs)
-    pdfs, pdf_error = (convert_pdfs(outputs) if options.pdf else ({}, None))
+        outputs, notes = render_all(plan, layout, worker, loaded.changes, offices.documents if numbered_toc else None)
+        if options.final:
+            review_before_writing(outputs)
+        pdfs, pdf_error = (convert_pdfs(outputs, offices) if options.pdf else ({}, None))
 
     # 3. Write: the only step that touches output/ (the manifest goes in the same atomic write).
     with output_lock(output_dir):
@@ -106,18 +111,58 @@ def build(options: BuildOptions) -> BuildResult:
                        pdfs=[path for path in written if path.name in pdfs], notes=notes)
 
 
-def convert_pdfs(outputs: dict[str, bytes]) -> tuple[dict[str, bytes], PdfError | None]:
-    """PDFs of the decks and Word documents (one LibreOffice run), or the reason there are none."""
-    with tempfile.TemporaryDirectory(prefix="vpgen-pdf-") as tmp:
-        sources = []
-        for name, data in outputs.items():
-            if name.endswith((".pptx", ".docx")):
-                path = Path(tmp) / "in" / name
-                path.parent.mkdir(exist_ok=True)
-                path.write_bytes(data)
-                sources.append(path)
+class Offices:
+    """The LibreOffice processes a build uses, each started ahead of its request (see pdf.Office,
+    which serves one request warm): one for the plans' table-of-contents page numbers, one for the
+    Word documents' PDFs (started when the first is taken) and one for the decks' PDFs."""
+
+    def __init__(self, numbered_toc: bool, pdf: bool):
+        self.pdf = pdf
+        self._all: list[Office] = []
+        self._next = self._start() if numbered_toc or pdf else None
+        self.decks = self._start() if pdf else None
+        self._replaced = False
+
+    def _start(self) -> Office:
+        office = Office().start()
+        self._all.append(office)
+        return office
+
+    @property
+    def documents(self) -> Office | None:
+        """The warm office for the next request on the Word documents (with --pdf, the one for the
+        request after it starts now)."""
+        office = self._next
+        if office is not None and self.pdf and not self._replaced:
+            self._next, self._replaced = self._start(), True
+        return office
+
+    def close(self) -> None:
+        for office in self._all:
+            office.close()
+
+    def __enter__(self) -> Offices:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def convert_pdfs(outputs: dict[str, bytes], offices: Offices) -> tuple[dict[str, bytes], PdfError | None]:
+    """PDFs of the decks and the Word documents (two requests side by side), or the reason there are none."""
+    with tempfile.TemporaryDirectory(prefix="vpgen-pdf-") as tmp, ThreadPoolExecutor(max_workers=2) as pool:
+        jobs = []
+        for suffix, office in ((".pptx", offices.decks), (".docx", offices.documents)):
+            sources = []
+            for name, data in outputs.items():
+                if name.endswith(suffix):
+                    path = Path(tmp) / suffix[1:] / name
+                    path.parent.mkdir(exist_ok=True)
+                    path.write_bytes(data)
+                    sources.append(path)
+            jobs.append(pool.submit(office.convert, sources, Path(tmp) / "ut"))
         try:
-            produced = convert_to_pdf(sources, Path(tmp) / "ut")
+            produced = [pdf for job in jobs for pdf in job.result()]
         except PdfError as err:
             return {}, err
         return {pdf_name(path.name): path.read_bytes() for path in produced}, None

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-# A build numbers the Word plan's table of contents with a LibreOffice run (render/toc.py); the suite
-# builds hundreds of times, so it is off here, and the tests of the numbering turn it on.
+# A build with --pdf or --final numbers the Word plan's table of contents with a LibreOffice run
+# (render/toc.py); the suite builds so many times that it is off here, and the tests of the
+# numbering turn it on.
 os.environ.setdefault("VPGEN_TOC_PAGES", "0")
 
 REPO = Path(__file__).resolve().parent.parent

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from docx import Document
 from pptx import Presentation
 
 from generator.cli import cli
@@ -90,10 +91,20 @@ def test_output_inside_content_is_refused(content):
     assert f"utdatamappen {content / 'ut'} ligger i innehållsmappen {content} — välj en annan mapp" in result.output
 
 
-def test_pdf_option_writes_a_pdf_of_each_deck_and_word_document(tmp_path):
+def toc_numbers(docx_path: Path) -> list[str]:
+    """The page numbers of the plan's TOC entries (the PAGEREF fields' results), in order."""
+    from docx.oxml.ns import qn
+
+    body = Document(str(docx_path)).element.body
+    return [[t.text for t in link.iter(qn("w:t"))][-1] for link in body.iter(qn("w:hyperlink"))
+            if any((i.text or "").strip().startswith("PAGEREF") for i in link.iter(qn("w:instrText")))]
+
+
+def test_pdf_option_writes_a_pdf_of_each_deck_and_word_document(tmp_path, monkeypatch):
     soffice()
     import pymupdf
 
+    monkeypatch.delenv("VPGEN_TOC_PAGES", raising=False)  # as a planner runs it: --pdf numbers the TOC
     out = tmp_path / "ut"
     result = run("--content", str(SAMPLE), "--output", str(out), "--pdf")
     assert result.exit_code == 0, result.output
@@ -109,6 +120,21 @@ def test_pdf_option_writes_a_pdf_of_each_deck_and_word_document(tmp_path):
         doc = pymupdf.open(pdf)
         assert doc.metadata["title"]
         assert doc.pdf_catalog() and "sv-SE" in doc.xref_object(doc.pdf_catalog())
+    # Both plans' tables of contents carry page numbers, in the .docx and in its PDF.
+    for plan in ("VP-2026-verksamhetsplan", "VP-2026-verksamhetsplan-forslag"):
+        numbers = toc_numbers(out / f"{plan}.docx")
+        assert len(numbers) > 20 and all(n.isdigit() and int(n) >= 2 for n in numbers)
+        toc_page = pymupdf.open(out / f"{plan}.pdf")[1].get_text()
+        assert f"Tidplan{'.' * 20}" in toc_page.replace(" ", "") and numbers[0] in toc_page
+
+
+def test_a_plain_build_leaves_the_toc_for_word_to_number(tmp_path, monkeypatch):
+    """Without --pdf or --final no LibreOffice runs: the TOC entries have no page numbers (F9 in Word)."""
+    monkeypatch.delenv("VPGEN_TOC_PAGES", raising=False)
+    out = tmp_path / "ut"
+    result = run("--content", str(SAMPLE), "--output", str(out))
+    assert result.exit_code == 0, result.output
+    assert toc_numbers(out / "VP-2026-verksamhetsplan.docx") == []
 
 
 def test_console_script_reports_content_errors_without_traceback(tmp_path, content):

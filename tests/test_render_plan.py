@@ -24,6 +24,7 @@ from generator.layout import Layout
 from generator.problems import LayoutError
 from generator.load import load_content
 from generator.render.plan import render_plan
+from generator.render.toc import number_pages
 from generator.render.word import template_notes
 from generator.writer import normalize_zip
 
@@ -83,11 +84,12 @@ EXPECTED_HEADINGS = [
 
 # ---------------------------------------------------------------- helpers
 
-def render(content_dir: Path = SAMPLE, docx_template: Path | None = None) -> bytes:
+def render(content_dir: Path = SAMPLE, docx_template: Path | None = None, office=None) -> bytes:
+    """The plan as a build writes it: the TOC numbered with `office` (LibreOffice), else without numbers."""
     loaded = load_content(content_dir)
     assert loaded.plan is not None, [p.format() for p in loaded.problems]
     layout = Layout(LAYOUTS, docx_override=docx_template)
-    return render_plan(loaded.plan, Derived(loaded.plan), layout)
+    return number_pages({"plan.docx": render_plan(loaded.plan, Derived(loaded.plan), layout)}, office)["plan.docx"]
 
 
 def plain(text: str) -> str:
@@ -473,17 +475,17 @@ def test_pandoc_reads_the_heading_tree_and_the_tables(plan_bytes, tmp_path: Path
     assert "Att främja energi- och klimatomställning hos länets kommuner och näringslivet." in markdown
 
 
-def test_libreoffice_pdf_shows_the_table_of_contents_with_right_page_numbers(monkeypatch, tmp_path: Path):
+def test_libreoffice_pdf_shows_the_table_of_contents_with_right_page_numbers(tmp_path: Path):
     """The plan numbered by LibreOffice's layout (toc.py), converted again: in the PDF, every TOC
     entry carries the page its heading is on (the PDF's own bookmarks say which); the .docx keeps
     the TOC a field with PAGEREF fields holding the same numbers."""
     import pymupdf
 
-    from generator.pdf import outline_pages
+    from generator.pdf import Office, outline_pages
 
     office = soffice()
-    monkeypatch.setenv("VPGEN_TOC_PAGES", "1")
-    data = render()
+    with Office() as numbering:
+        data = render(office=numbering.start())
     body = docx.Document(io.BytesIO(data)).element.body
     assert any((t.text or "").strip().startswith("TOC ") for t in body.iter(qn("w:instrText")))
     numbers = [link for link in body.iter(qn("w:hyperlink"))]

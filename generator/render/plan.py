@@ -18,7 +18,6 @@ from ..layout import Layout
 from ..model import Area, Fokusomrade, Gemensam, Malsattning, Plan, Styrtal, Uppdrag
 from .proposal import Plain, Tracked, change_tables
 from .revisions import Revisions
-from .toc import number_pages
 from .word import DocxWriter, fill_header_footer, set_core_properties
 from .summary import TRACKED_WIDTHS, add_summary_table, summary_header, summary_row_cells, summary_title
 
@@ -74,7 +73,7 @@ def render_plan(plan: Plan, derived: Derived, layout: Layout, proposal: bool = F
         ctx.w.doc, title=t("plan_forslag_dokumenttitel", titel=title) if changes else title,
         subject=t("plan_amne", namnd=p.namnd.namn, region=p.region), author=p.region, date=p.datum,
     )
-    return number_pages(ctx.w.finish())
+    return ctx.w.finish()
 
 
 # ---------------------------------------------------------------- building blocks

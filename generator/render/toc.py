@@ -3,12 +3,13 @@ heading as a link with its page number, the page numbers as LibreOffice lays the
 
 The field stays a field (Word updates it on request, F9); LibreOffice shows the stored result
 and does not update fields when it converts to PDF, so the result is written here. Page numbers
-need a layout engine: `number_pages` converts the plan once with LibreOffice, reads each
+need a layout engine: `number_pages` converts the plans once with LibreOffice, reads each
 heading's page from the PDF's bookmarks (LibreOffice exports every heading as one, in document
 order, with its page), and writes them into the entries' PAGEREF fields. The entries are written
 with a placeholder number of two digits first, so the document measured is laid out like the
-finished one. Without LibreOffice, or with VPGEN_TOC_PAGES=0 (the test suite sets it: a
-LibreOffice run per build), the entries keep no number: Word fills them on F9.
+finished one. That takes a LibreOffice run, so a build numbers the TOC when it runs LibreOffice
+anyway: with --pdf or --final (`wanted`; VPGEN_TOC_PAGES=1 asks for it in every build, 0 never).
+Otherwise, or without LibreOffice, the entries keep no number: Word fills them on F9.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from ..pdf import PdfError, convert_to_pdf, find_soffice, outline_pages
+from ..pdf import Office, PdfError, find_soffice, outline_pages
 
 PLACEHOLDER = "00"  # two digits: a plan runs to tens of pages
 ENV = "VPGEN_TOC_PAGES"
@@ -145,23 +146,35 @@ def heading_pages(data: bytes, outline: list[tuple[str, int]]) -> dict[str, int]
     return pages
 
 
-def wanted() -> bool:
-    """Whether to number the TOC: LibreOffice is there and VPGEN_TOC_PAGES is not 0."""
-    return os.environ.get(ENV, "1") != "0" and find_soffice() is not None
+def wanted(converting: bool) -> bool:
+    """Whether a build numbers the plan's table of contents: when it runs LibreOffice anyway (--pdf,
+    --final: the versions that go to the board), unless VPGEN_TOC_PAGES says otherwise (1: always,
+    0: never); and only where LibreOffice is installed."""
+    setting = os.environ.get(ENV, "")
+    asked = setting == "1" or (converting and setting != "0")
+    return asked and find_soffice() is not None
 
 
-def number_pages(data: bytes, timeout: float = 180) -> bytes:
-    """The plan with page numbers in its TOC as LibreOffice lays it out (see the module docstring);
-    without them when LibreOffice is not wanted or fails."""
-    if not wanted():
-        return set_page_numbers(data, None)
+def number_pages(plans: dict[str, bytes], office: Office | None) -> dict[str, bytes]:
+    """The plans (name -> .docx) with page numbers in their TOCs as LibreOffice lays them out, all in
+    one request to `office` (see the module docstring); with no office, or when LibreOffice fails,
+    the entries keep no number (Word fills them on F9)."""
+    if office is None or not plans:
+        return {name: set_page_numbers(data, None) for name, data in plans.items()}
     with tempfile.TemporaryDirectory(prefix="vpgen-toc-") as tmp:
-        source = Path(tmp) / "plan.docx"
-        source.write_bytes(data)
+        sources = []
+        for name, data in plans.items():
+            source = Path(tmp) / "in" / name
+            source.parent.mkdir(exist_ok=True)
+            source.write_bytes(data)
+            sources.append(source)
         try:
-            (pdf,) = convert_to_pdf([source], Path(tmp) / "pdf", timeout=timeout)
-            outline = outline_pages(pdf)
+            pdfs = office.convert(sources, Path(tmp) / "pdf")
+            outlines = [outline_pages(pdf) for pdf in pdfs]
         except PdfError:
-            return set_page_numbers(data, None)
-    pages = heading_pages(data, outline)
-    return set_page_numbers(data, pages if pages else None)
+            return {name: set_page_numbers(data, None) for name, data in plans.items()}
+    out = {}
+    for (name, data), outline in zip(plans.items(), outlines):
+        pages = heading_pages(data, outline)
+        out[name] = set_page_numbers(data, pages if pages else None)
+    return out
