@@ -55,11 +55,12 @@ class DeckWriter:
         self.first_title: str | None = None
         self._layout_cache: dict[tuple, object] = {}
         self._pins: dict[int, list] = {}
+        self._structures: dict[int, dict[str, list]] = {}
         self._plans: dict[int, object] = {}
         self._boxes: dict[tuple, Box] = {}
         self._paginated: dict[tuple, list] = {}
         theme = theme_fonts(self.prs)
-        shape = structure(self.layout("innehåll"))
+        shape = self.structure(self.layout("innehåll"))
         master = self.prs.slide_master
         self.title_font = effective_font(shape["title"][0], master, theme)
         self.body_font = effective_font(shape["body"][0], master, theme)
@@ -84,7 +85,7 @@ class DeckWriter:
         margins; below the example-data badge when the slide has one."""
         try:
             layout = self.layout("innehåll")
-            body = structure(layout)["body"][0]
+            body = self.structure(layout)["body"][0]
             rect = self.on_slide(Rect(body.left, body.top, body.width, body.height), layout)
         except LayoutError:
             w, h = self.prs.slide_width, self.prs.slide_height
@@ -123,7 +124,7 @@ class DeckWriter:
         """One size per kind of text for this deck (see scale.py for the rules); with `given`, its
         body and table sizes are kept and the slides are planned at them."""
         laid = [(spec, self.layout(spec.role, name)) for spec, name in specs]
-        content = structure(self.layout("innehåll"))
+        content = self.structure(self.layout("innehåll"))
         master = self.prs.slide_master
         texts = [(s, lay) for s, lay in laid if isinstance(s, TextSpec) and s.paras]
         lines = [(s, lay) for s, lay in laid if isinstance(s, TimelineSpec) and s.milestones]
@@ -161,7 +162,7 @@ class DeckWriter:
             box = self.title_box(lay)
             for title in self.slide_titles(s):
                 if s.role in DISPLAY_ROLES:
-                    display.append((title, box, effective_size(structure(lay)["title"][0], master)))
+                    display.append((title, box, effective_size(self.structure(lay)["title"][0], master)))
                 else:
                     plain.append((title, box))
         title = largest(ladder(TITLE_SIZES, effective_size(content["title"][0], master), TITLE_FLOOR, TITLE_CAP),
@@ -178,8 +179,8 @@ class DeckWriter:
         for s, lay in laid:
             if isinstance(s, TitleSpec) and s.subtitle:
                 boxes.append((self.subtitle_paras(s), self.subtitle_ph(lay)))
-            elif isinstance(s, SectionSpec) and s.text and structure(lay)["body"]:
-                boxes.append(([para(s.text, bullet=False, space_before=0)], structure(lay)["body"][0]))
+            elif isinstance(s, SectionSpec) and s.text and self.structure(lay)["body"]:
+                boxes.append(([para(s.text, bullet=False, space_before=0)], self.structure(lay)["body"][0]))
         master = self.prs.slide_master
         top = max((effective_size(ph, master) or 0 for _, ph in boxes), default=0) or None
         return largest(ladder(SUBTITLE_SIZES, top, BODY_FLOOR),
@@ -191,7 +192,7 @@ class DeckWriter:
         (a body kept above the frame and on the slide: `on_slide`)."""
         key = (id(layout.part), kind)
         if key not in self._boxes:
-            ph = structure(layout)[kind][0]
+            ph = self.structure(layout)[kind][0]
             box = inner_box(ph)
             if kind == "body":
                 kept = self.on_slide(Rect(ph.left, ph.top, ph.width, ph.height), layout)
@@ -250,17 +251,25 @@ class DeckWriter:
         self.first_title = self.first_title or candidate
         return candidate
 
+    def structure(self, layout) -> dict[str, list]:
+        """template.structure of a layout, worked out once per layout (layouts do not change)."""
+        key = id(layout.part)
+        if key not in self._structures:
+            self._structures[key] = structure(layout)
+        return self._structures[key]
+
     def new_slide(self, layout, title: str, notes: list[str], role: str):
         slide = self.prs.slides.add_slide(layout)
         key = id(layout.part)
         if key not in self._pins:
             self._pins[key] = layout_pins(layout)
         pin_placeholders(slide, self._pins[key])
-        for ph in structure(slide)["body"] + structure(slide)["tbl"]:
+        placed = structure(slide)
+        for ph in placed["body"] + placed["tbl"]:
             if ph.height is not None and ph.top is not None:
                 ph.height = self.on_slide(Rect(ph.left, ph.top, ph.width, ph.height), layout).height
         title = self._unique(title)
-        ph = next(iter(structure(slide)["title"]), None)
+        ph = next(iter(placed["title"]), None)
         if ph is None:
             raise LayoutError(f"bildlayouten '{layout.name}' i {self.template} saknar rubrikplatshållare")
         box = inner_box(ph)
@@ -306,7 +315,7 @@ class DeckWriter:
             chart_slides(self, spec, layout, self._plans.get(id(spec)) or chart_pages(self, spec))
 
     def subtitle_ph(self, layout):
-        s = structure(layout)
+        s = self.structure(layout)
         return (s["sub"] or s["body"])[0]
 
     def subtitle_paras(self, spec: TitleSpec) -> list[Para]:

@@ -78,18 +78,23 @@ def size_for(p: Para, base: float) -> float:
 
 
 def wrap(runs: tuple[Run, ...], width: float, size: float, fonts: Fonts) -> list[list[Run]]:
-    """Greedy line breaking at spaces; words wider than a line break between characters."""
+    """Greedy line breaking at spaces; words wider than a line break between characters.
+
+    Each line is a list of runs: neighbouring pieces of the same bold and tone become one run.
+    (The pieces are gathered as strings and turned into runs once per line: this is the deck's
+    hottest loop, measured at every size the type scale tries.)
+    """
     width *= WIDTH_SAFETY
-    lines: list[list[Run]] = [[]]
+    lines: list[list[list]] = [[]]  # per line: [pieces, run it is like]
     used = 0.0
     space_w = fonts.get(False).width(" ", size)
 
     def put(text: str, like: Run) -> None:
         line = lines[-1]
-        if line and (line[-1].bold, line[-1].tone) == (like.bold, like.tone):
-            line[-1] = replace(line[-1], text=line[-1].text + text)
+        if line and line[-1][1].bold == like.bold and line[-1][1].tone == like.tone:
+            line[-1][0].append(text)
         else:
-            line.append(replace(like, text=text))
+            line.append([[text], like])
 
     for run in runs:
         font = fonts.get(run.bold)
@@ -124,7 +129,7 @@ def wrap(runs: tuple[Run, ...], width: float, size: float, fonts: Fonts) -> list
                 used += cw
             if piece:
                 put(piece, run)
-    return lines
+    return [[Run("".join(pieces), like.bold, like.tone) for pieces, like in line] for line in lines]
 
 
 def para_lines(p: Para, width: float, base: float, fonts: Fonts, indent: Indent) -> list[list[Run]]:

@@ -21,7 +21,7 @@ from .fit import WIDTH_SAFETY, Box, Para, Run, balanced_breaks, para, total_heig
 from .scale import FLOOR
 from .shapes import fill_text, marker_size
 from .specs import TableSpec, TextSpec
-from .template import Rect, structure
+from .template import Rect
 
 NO_STYLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # PowerPoint's "No Style, No Grid"
 CELL_MARGIN = (6.0, 3.0)  # pt: left and right, top and bottom insets of a cell
@@ -48,7 +48,7 @@ class TablePlan:
 
 def table_area(writer, layout) -> Rect:
     """Where a table goes on a slide of `layout`: its table (or body) placeholder, else the content area."""
-    s = structure(layout)
+    s = writer.structure(layout)
     ph = (s["tbl"] or s["body"] or [None])[0]
     if ph is None:
         return writer.content_rect()
