@@ -129,13 +129,19 @@ def _text_after_quote(body: str) -> bool:
     return end is not None and bool(body[end:].split(" #")[0].strip())
 
 
-def _typographic_repair(target: Line) -> list[Repair]:
-    """'- "Utöka arbetet" med mer': the quotes written as Swedish ” ”, which are text, not YAML's quotes."""
+def _value_start(target: Line) -> int:
+    """Where a line's text value begins: after '- ' and, when the line starts with a known key, after
+    'key: ' (the spaces after the colon too)."""
     start = target.body_col
-    key = known_key(target.text[start:])
-    if key is not None:
+    if known_key(target.text[start:]) is not None:
         colon = target.text.index(":", start)
         start = colon + 1 + len(target.text[colon + 1:]) - len(target.text[colon + 1:].lstrip(" "))
+    return start
+
+
+def _typographic_repair(target: Line) -> list[Repair]:
+    """'- "Utöka arbetet" med mer': the quotes written as Swedish ” ”, which are text, not YAML's quotes."""
+    start = _value_start(target)
     value = target.text[start:]
     if not value or value[0] not in "\"'" or not _text_after_quote(value):
         return []
@@ -146,11 +152,7 @@ def _typographic_repair(target: Line) -> list[Repair]:
 
 def _close_quote_repair(target: Line) -> list[Repair]:
     """A quote opened on a text that never closes (it would swallow the lines below): closed at the line's end."""
-    start = target.body_col
-    key = known_key(target.text[start:])
-    if key is not None:
-        colon = target.text.index(":", start)
-        start = colon + 1 + len(target.text[colon + 1:]) - len(target.text[colon + 1:].lstrip(" "))
+    start = _value_start(target)
     value = target.text[start:].rstrip()
     if not value or value[0] not in "\"'" or close_quote(value, 0, value[0]) is not None:
         return []
