@@ -104,7 +104,7 @@ def written_texts(data: dict) -> dict[str, list[str]]:
             "proposal": body + everywhere}
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(data=contents())
 def test_any_accepted_content_builds_and_every_text_reads_back(data):
     with tempfile.TemporaryDirectory(prefix="vpgen-egenskap-") as tmp:

@@ -34,7 +34,7 @@ from generator.review import run_review
 from generator.writer import normalize_zip
 
 from .conftest import LAYOUTS, SAMPLE, SHARED_TOOLS, overflow_findings, soffice
-from .hardening.support import console_build
+from .hardening.support import build, console_build
 from .test_render_plan import EXPECTED_HEADINGS, headings
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "templates"
@@ -191,11 +191,18 @@ def assert_clean_console(result: subprocess.CompletedProcess) -> None:
 
 # ---------------------------------------------------------------- Word
 
+def in_process_build(content: Path, out: Path, *args: str) -> subprocess.CompletedProcess:
+    """`vpgen build` in this process (a warning is an error here too: the suite's filterwarnings),
+    as a CompletedProcess like console_build's (one console build per kind of template is enough)."""
+    result = build(content, out, *args)
+    return subprocess.CompletedProcess([], result.exit_code, result.stdout, result.stderr)
+
+
 @pytest.mark.parametrize("name,notes", [(t, n) for _, t, n in WORD_TEMPLATES], ids=[i for i, _, _ in WORD_TEMPLATES])
 def test_word_template_builds_with_its_own_look_and_passes_the_review(name, notes, made: Path, tmp_path: Path):
     template = template_path(name, made)
     out = tmp_path / "ut"
-    result = console_build(SAMPLE, out, "--docx-template", str(template))
+    result = in_process_build(SAMPLE, out, "--docx-template", str(template))
     assert_clean_console(result)
     assert notes_of(result.stderr) == [f"Word-mallen {template}{note}" for note in notes]
     assert sorted(p.name for p in out.iterdir() if p.suffix in (".docx", ".pptx", ".xlsx")) == sorted(
@@ -214,6 +221,13 @@ def test_word_template_builds_with_its_own_look_and_passes_the_review(name, note
     review = run_review([out / PLAN, out / SUMMARY, out / PROPOSAL], render=False)
     assert [finding.format() for finding in review.findings] == []
     validate(out / PLAN, out / SUMMARY, out / PROPOSAL)
+
+
+def test_a_word_template_that_made_python_docx_warn_builds_quietly_on_the_console(made: Path, tmp_path: Path):
+    """LibreOffice's Simple (python-docx warned on it: "style lookup by style_id is deprecated"),
+    through the console script with PYTHONWARNINGS=error: nothing of Python's reaches the planner."""
+    result = console_build(SAMPLE, tmp_path / "ut", "--docx-template", str(template_path("libreoffice-simple.docx", made)))
+    assert_clean_console(result)
 
 
 def test_dotx_made_from_ours_gives_the_documents_ours_gives(made: Path):
