@@ -29,7 +29,8 @@ from ..sanitize import property_text
 from ..typography import sv_typography
 from .package import as_document
 from .wml import LVL_ORDER, PPR_ORDER, RPR_ORDER, SECT_ORDER, STYLE_ORDER, insert_ordered
-from .word_styles import TABLE_STYLE, USED_STYLE_NAMES, complete_styles, text_width
+from .word_columns import column_widths
+from .word_styles import TABLE_STYLE, USED_STYLE_NAMES, TableText, complete_styles, table_text, text_width
 from .toc import fill_toc
 
 LANG = "sv-SE"
@@ -320,7 +321,7 @@ class StyleIds:
 
 def add_table(doc, header: Sequence[str], rows: Sequence[Sequence[str]], *, widths: Sequence[float],
               numeric: Sequence[bool] | None = None, total: bool = False, style: str = TABLE_STYLE,
-              style_ids: StyleIds | None = None):
+              style_ids: StyleIds | None = None, text: TableText | None = None):
     """A table with a repeating, styled header row; `widths` are relative column weights.
 
     `total=True` marks the last row as the total row (the table style's lastRow formatting, and
@@ -340,9 +341,9 @@ def add_table(doc, header: Sequence[str], rows: Sequence[Sequence[str]], *, widt
                            lastRow=1 if total else 0, firstColumn=0, lastColumn=0, noHBand=0, noVBand=1))
     # Fixed layout with explicit widths: the same column widths in Word, LibreOffice and PDF.
     table.autofit = False
+    cells = [[sv_typography(value) for value in row] for row in [header, *rows]]
     full = text_width(doc)
-    weight = sum(widths)
-    emu = [int(full * w / weight) for w in widths]
+    emu = column_widths(widths, list(zip(*cells)), full, text or table_text(doc, style))
     tbl_w = tbl_pr.find(qn("w:tblW"))
     tbl_w.set(qn("w:type"), "dxa")
     tbl_w.set(qn("w:w"), str(sum(e // 635 for e in emu)))
@@ -353,7 +354,7 @@ def add_table(doc, header: Sequence[str], rows: Sequence[Sequence[str]], *, widt
     keep_together = len(rows) <= KEEP_TOGETHER_ROWS
     last = len(rows)
     for r, tr in enumerate(table._tbl.tr_lst):
-        values = header if r == 0 else rows[r - 1]
+        values = cells[r]
         bold = r == 0 or (total and r == last)
         # Rows never break across pages; the header row repeats on every page the table spans.
         # A short table stays on one page (Word's way: every row but the last keeps with the next).
@@ -366,7 +367,7 @@ def add_table(doc, header: Sequence[str], rows: Sequence[Sequence[str]], *, widt
             tc.width = emu[c]
             p = tc.p_lst[0]
             run = p.add_r()
-            text = sv_typography(values[c])
+            text = values[c]
             if text:
                 run.text = text
             if bold:
@@ -401,6 +402,7 @@ class DocxWriter:
         self._bookmark_id = 0
         self._break_next = False
         self._after_table = False
+        self._table_text: TableText | None = None  # the table style's font, for column widths
 
     # -- blocks
 
@@ -448,8 +450,10 @@ class DocxWriter:
 
     def table(self, header, rows, *, widths, numeric=None, total=False):
         self._after_table = True
+        if self._table_text is None:
+            self._table_text = table_text(self.doc, self.styles[TABLE_STYLE])
         return add_table(self.doc, header, rows, widths=widths, numeric=numeric, total=total,
-                         style=self.styles[TABLE_STYLE], style_ids=self.style_ids)
+                         style=self.styles[TABLE_STYLE], style_ids=self.style_ids, text=self._table_text)
 
     def page_break(self) -> None:
         """Start the next paragraph on a new page (page-break-before: no empty line at the top)."""

@@ -554,3 +554,45 @@ def _bullet_numbering(doc, style_id: str) -> int:
     else:
         numbering.append(num)
     return num_id
+
+
+# ---------------------------------------------------------------- the table text, for column widths
+
+@dataclass(frozen=True)
+class TableText:
+    """What a table's cells are written in: family (None: unknown), size in points, and the
+    left plus right cell margin in twips."""
+
+    family: str | None
+    size_pt: float
+    margins: int
+
+
+def table_text(doc, style_name: str) -> TableText:
+    """The font of a table in `style_name` as Word resolves it: the table style, then Normal, then
+    the document defaults; a theme font by the theme's name for it."""
+    styles = doc.styles.element
+    by_id = {s.get(qn("w:styleId")): s for s in styles.findall(qn("w:style"))}
+    defaults = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    table = _chain(find_style(styles, style_name, T), by_id)
+    normal = _chain(find_style(styles, "Normal", P), by_id)
+    # A table style's size wins over Normal's (Word's and LibreOffice's way with a Normal paragraph).
+    size = _first_val(table, "w:sz") or _first_val(normal, "w:sz", defaults)
+    fonts = _first(table + normal, "w:rFonts")
+    if fonts is None and defaults is not None:
+        fonts = defaults.find(qn("w:rFonts"))
+    family = None
+    if fonts is not None:
+        family = fonts.get(qn("w:ascii"))
+        slot = fonts.get(qn("w:asciiTheme")) or ""
+        theme = _theme(doc) if slot else None
+        latin = theme.find(f".//{a('majorFont' if slot.startswith('major') else 'minorFont')}/{a('latin')}") \
+            if theme is not None else None
+        if latin is not None and latin.get("typeface"):
+            family = latin.get("typeface")
+    margins = 0
+    for side in ("left", "right"):
+        found = [s.find(f"{qn('w:tblPr')}/{qn('w:tblCellMar')}/{qn('w:' + side)}") for s in table]
+        value = next((m.get(qn("w:w")) for m in found if m is not None), None)
+        margins += int(value) if value and value.isdigit() else 108  # Word's default: 0.19 cm
+    return TableText(family or None, (int(size) if size and size.isdigit() else 20) / 2, margins)
