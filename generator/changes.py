@@ -6,7 +6,8 @@ ny, ändrad, oförändrad or (for an unmatched previous item) utgår. Pure: no d
 
 How items are matched, in this order, each item at most once:
 1. an explicit `id:` that both items have (two different ids never match);
-2. the number, where numbers are stable: målsättningar (1–10) and fokusområden ("4.1.1");
+2. where numbers are stable, målsättningar (1–10) and fokusområden ("4.1.1"): first the same wording
+   (a målsättning or fokusområde renumbered, or two swapped), then the number;
 3. the text within the same parent (the matched målsättning, fokusområde or gemensam group):
    word similarity of at least SAME_PARENT, best pairs first (identical text scores 1);
 4. the text anywhere in the plan among what is left of the same kind (an item that moved):
@@ -73,14 +74,19 @@ GEM_FILE = "gemensamma.yaml"
 
 # ---------------------------------------------------------------- text: normal form, similarity, diff
 
+# Characters that change nothing one sees: soft hyphen, zero-width space, (non-)joiner, word joiner, BOM.
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _QUOTES = str.maketrans({"”": '"', "“": '"', "„": '"', "’": "'", "‘": "'", "´": "'", "–": "-", "—": "-",
-                         "‐": "-", "‑": "-", "\u2212": "-", "\u00a0": " ", "\u202f": " "})
+                         "‐": "-", "‑": "-", "\u2212": "-", "\u00a0": " ", "\u202f": " ",
+                         **dict.fromkeys(INVISIBLE)})
 _WORDS = re.compile(r"\w+")
-_TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
+# Words with any invisible characters in them (a soft hyphen splits no word), spaces, punctuation.
+_TOKENS = re.compile(rf"\s+|[\w{INVISIBLE}]+|[^\w\s]")
 
 
 def normal(text: str) -> str:
-    """The wording as compared: NFC, typographic quotes and dashes plain, single spaces, no final stop."""
+    """The wording as compared: NFC, typographic quotes and dashes plain, invisible characters gone,
+    single spaces, no final stop."""
     text = unicodedata.normalize("NFC", text).translate(_QUOTES)
     return " ".join(text.split()).rstrip(" .")
 
@@ -127,7 +133,10 @@ def word_diff(old: str, new: str) -> tuple[Segment, ...]:
     """
     a, b = _TOKENS.findall(old), _TOKENS.findall(new)
     blocks: list[list[str]] = []  # ["=", text] or ["~", deleted, inserted]
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    # Tokens are compared in their normal form (a soft hyphen or a no-break space is no change);
+    # the kept pieces are this year's text as written.
+    keys_a, keys_b = ([t.translate(_QUOTES) for t in tokens] for tokens in (a, b))
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, keys_a, keys_b, autojunk=False).get_opcodes():
         if tag == "equal":
             blocks.append(["=", "".join(b[j1:j2])])
         elif blocks and blocks[-1][0] == "~":
@@ -350,9 +359,12 @@ class _Matcher:
         def anywhere(p: Item, c: Item, minimum: float):
             return None if conflict(p, c) else _ratio(p.tokens, c.tokens, minimum)
 
+        def same_text(p: Item, c: Item, _minimum: float):
+            return 1.0 if p.wording == c.wording and not conflict(p, c) else None
+
         stages = [(ids, 1.0, "id")]
-        if kind in STABLE_NUMBERS:
-            stages.append((numbers, 1.0, "nummer"))
+        if kind in STABLE_NUMBERS:  # the same wording under another number is a renumbering
+            stages += [(same_text, 1.0, "text"), (numbers, 1.0, "nummer")]
         if kind == "mål":  # a mål is its fokusområde's
             stages.append((parent, 1.0, "fokusområde"))
         else:

@@ -9,7 +9,9 @@ The documented clean-up (`clean_text`), applied to every text value before valid
 - a lone surrogate (from a YAML "\\ud800" escape) becomes U+FFFD; two escapes that form a
   surrogate pair are joined into their character (emoji survive);
 - U+FFFE and U+FFFF, which XML cannot carry, are removed;
-- runs of spaces become one space, and the text is trimmed.
+- runs of spaces become one space, and the text is trimmed;
+- the text is brought to Unicode's composed form (NFC): an "Ö" pasted as O and a combining
+  diaeresis is the one character "Ö", measured, compared and searched as such.
 
 No-break spaces (U+00A0, U+202F) are kept: "16 503" with a no-break space is meant. Everything
 else — emoji, right-to-left text, very long words, `{{ 7*7 }}`, `<a:t>&amp;` — is kept as written:
@@ -47,6 +49,7 @@ def clean_text(value: str) -> str:
     documents unchanged.
     """
     value = value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    value = unicodedata.normalize("NFC", value)
     value = _NON_XML.sub("", value)
     value = _SEPARATORS.sub(" ", value)
     value = _CONTROL.sub("", value)

@@ -200,3 +200,44 @@ def test_a_rewording_reads_as_one_deletion_and_one_insertion():
     assert [(s.op, s.text) for s in diff] == [
         ("=", "Nr 9: "), ("-", "En långsiktig och stark kompetensförsörjning"),
         ("+", "Kompetensförsörjningen är långsiktig"), ("=", ".")]
+
+
+def swap_fokus_numbers(content: Path, a: str, b: str) -> None:
+    """Fokusområden `a` and `b` trade numbers in this year's plan (and in the area files that name them)."""
+    for path in [content / "malsattningar.yaml", *sorted((content / "omraden").glob("*.yaml"))]:
+        text = path.read_text(encoding="utf-8")
+        text = text.replace(f'"{a}"', '"SWAP"').replace(f'"{b}"', f'"{a}"').replace('"SWAP"', f'"{b}"')
+        path.write_text(text, encoding="utf-8")
+
+
+def test_swapped_fokusomraden_are_matched_by_their_names_not_their_numbers(content: Path):
+    swap_fokus_numbers(content, "4.2", "4.3")
+    result = loaded(content)
+    changes = result.changes
+    assert changes.counts() == loaded().changes.counts()  # the same statuses as the sample's
+    skills = _status(changes, "fokusområde", "Kompetensförsörjning")
+    assert (skills.status, skills.how, skills.current.nr, skills.previous.nr) == ("oförändrad", "text", "4.2", "4.3")
+    assert _status(changes, "mål", "Region Örebro län är en drivande kraft för länets aktörer inom kompetens").status \
+        == "oförändrad"
+    assert not [w for w in result.warnings if "skiljer sig från VP-2025" in w.message]
+
+
+def test_invisible_and_composed_differences_are_no_change(content: Path):
+    replace_in(content / "malsattningar.yaml", "text: Tandvården är god", "text: Tand\u00advården är god")
+    replace_in(content / "malsattningar.yaml", "text: En hållbar och attraktiv",
+               "text: En\u200b hållbar och\u00a0attraktiv")
+    text = (content / "malsattningar.yaml").read_text(encoding="utf-8")
+    (content / "malsattningar.yaml").write_text(text.replace("Örebro", "O\u0308rebro"), encoding="utf-8")
+    changes = loaded(content).changes
+    assert changes.counts() == loaded().changes.counts()
+    assert _status(changes, "målsättning", "Tand").status == "oförändrad"
+    assert _status(changes, "målsättning", "En\u200b").status == "oförändrad"
+
+
+@given(st.text(alphabet="ab c.,\n\u00ad\u00a0\u200b", max_size=30),
+       st.text(alphabet="ab c.,\n\u00ad\u00a0\u200b", max_size=30))
+def test_a_word_diff_keeps_this_years_text_as_written(old: str, new: str):
+    diff = word_diff(old, new)
+    assert "".join(s.text for s in diff if s.op != "-") == new
+    plain = str.maketrans({"\u00ad": None, "\u200b": None, "\u00a0": " "})
+    assert "".join(s.text for s in diff if s.op != "+").translate(plain) == old.translate(plain)

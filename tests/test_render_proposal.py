@@ -177,3 +177,14 @@ def test_without_a_previous_plan_no_proposal_is_written(tmp_path: Path, content:
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
         "VP-2026-namndpresentation.pptx", "VP-2026-uppdrag.docx", "VP-2026-uppdrag.xlsx",
         "VP-2026-verksamhetsplan.docx"]
+
+
+def test_a_difference_one_cannot_see_is_not_tracked(content: Path):
+    """A soft hyphen, a no-break space or a decomposed letter changes nothing: no revision marks
+    around those målsättningar (the deck calls them unchanged too)."""
+    replace_in(content / "malsattningar.yaml", "text: Tandvården är god", "text: Tand\u00advården är god")
+    replace_in(content / "malsattningar.yaml", "text: En hållbar och attraktiv", "text: En hållbar och\u00a0attraktiv")
+    root = body(render(content))
+    revised = [text(el) + text(el, "delText") for el in root.iter(W + "ins", W + "del")]
+    assert not [r for r in revised if "Tand" in r or "attraktiv" in r]
+    assert len(revised) == len(list(body(render()).iter(W + "ins", W + "del")))

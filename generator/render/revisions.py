@@ -18,7 +18,7 @@ from typing import Iterator
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from ..changes import Segment, word_diff
+from ..changes import Segment, normal, word_diff
 from ..typography import sv_typography
 
 REVISION_IDS = 100_000
@@ -103,7 +103,7 @@ class Revisions:
         `old` is written the way the new text was (Swedish typography), so only words differ."""
         old = sv_typography(old)
         new = _run_text(r)
-        if old == new:
+        if normal(old) == normal(new):  # what decides oförändrad: no change one could see
             return False
         for segment in word_diff(old, new):
             r.addprevious(self._piece(r, segment))
