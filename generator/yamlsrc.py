@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -207,7 +208,19 @@ _LINE_BREAKS = re.compile("\r\n|\r")
 _ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 
+def not_text(raw: bytes) -> bool:
+    """Whether the bytes are no text vpgen can read at all (too big, a zip or RTF file, UTF-16, NUL bytes)."""
+    return (len(raw) > MAX_FILE_BYTES or b"\x00" in raw or raw.startswith((b"\xff\xfe", b"\xfe\xff", b"PK\x03\x04"))
+            or raw.lstrip(b"\xef\xbb\xbf").startswith(b"{\\rtf"))
+
+
 def _decode(raw: bytes) -> str:
+    if raw.startswith(b"PK\x03\x04"):
+        raise YamlProblem(1, 1, "filen är ett Word-dokument eller en annan zip-fil, inte en textfil — skriv i den "
+                                ".yaml-fil du fick, i en textredigerare (Anteckningar, TextEdit), och spara som text med UTF-8")
+    if raw.lstrip(b"\xef\xbb\xbf").startswith(b"{\\rtf"):
+        raise YamlProblem(1, 1, "filen är sparad som RTF (WordPad eller Word), inte som ren text — spara den som "
+                                "oformaterad text med UTF-8 och filnamnet slutande på .yaml")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise YamlProblem(1, 1, "filen är sparad som UTF-16 — spara om den som UTF-8")
     if b"\x00" in raw:
@@ -426,7 +439,9 @@ def _failed(doc: SourceDoc, *problems: YamlProblem) -> SourceDoc:
 
 
 def _read_text(doc: SourceDoc, text: str) -> SourceDoc:
-    """Compose and build a decoded text (line ends already normalised) into `doc`."""
+    """Compose and build a decoded text (line ends already normalised) into `doc`. The text is read
+    in Unicode's composed form (NFC): a file saved on a Mac may spell "å" as a and a ring."""
+    text = unicodedata.normalize("NFC", text)
     tabs = _tab_problems(text)
     if tabs:
         return _failed(doc, *tabs)

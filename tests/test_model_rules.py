@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 
@@ -234,6 +235,24 @@ def test_nul_bytes_are_refused(tmp_path):
     assert [(p.line, p.column, p.message) for p in doc.problems] == [
         (2, 5, "filen innehåller nolltecken och är ingen textfil (eller är sparad som UTF-16) — "
                "spara om den som UTF-8-text")]
+
+
+@pytest.mark.parametrize("raw, says", [
+    (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "filen är ett Word-dokument eller en annan zip-fil, inte en textfil"),
+    (b"{\\rtf1\\ansi\\deff0 {\\fonttbl}omr\\'e5de: V\\'e4lf\\'e4rd}", "filen är sparad som RTF (WordPad eller Word)"),
+])
+def test_word_and_rtf_files_are_named_as_such(tmp_path, raw: bytes, says: str):
+    path = tmp_path / "omrade.yaml"
+    path.write_bytes(raw)
+    [problem] = read_yaml(path).problems
+    assert (problem.line, problem.column) == (1, 1) and problem.message.startswith(says)
+
+
+def test_decomposed_letters_are_read_composed(tmp_path):
+    """A file saved on a Mac may spell å, ä, ö as a letter and a combining mark: the keys are still the keys."""
+    path = tmp_path / "x.yaml"
+    path.write_text(unicodedata.normalize("NFD", "område: Välfärd och folkhälsa\n"), encoding="utf-8")
+    assert read_yaml(path).data == {"område": "Välfärd och folkhälsa"}
 
 
 def test_latin1_column_counts_characters_not_bytes(tmp_path):

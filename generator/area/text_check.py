@@ -18,7 +18,7 @@ from ..findings import TIP, Finding
 from ..model import OmradeFile
 from ..parse import parse_file
 from ..problems import Problem
-from ..yamlsrc import MAX_FILE_BYTES
+from ..yamlsrc import not_text
 from .issues import Issue, readable_issues, syntax_issue
 from .lines import HARD_SPACES, fix_context, join_lines, split_lines
 from .reading import Reader, Reading
@@ -63,8 +63,8 @@ def check_text(path, reader: Reader, ctx: CheckContext) -> TextCheck:
     file = ctx.file
     raw = path.read_bytes()
     _value, doc, first = parse_file(path, OmradeFile, path.parent.parent)
-    if doc is None and (len(raw) > MAX_FILE_BYTES or b"\x00" in raw or raw.startswith((b"\xff\xfe", b"\xfe\xff"))):
-        # Not a text file as vpgen reads them (too big, UTF-16, NUL bytes): nothing more can be checked.
+    if doc is None and not_text(raw):
+        # Not a text file as vpgen reads them (too big, zip, RTF, UTF-16, NUL bytes): nothing more can be checked.
         return TextCheck([Finding(file, plain_message(p.message), line=p.line) for p in first], "", None, False)
     text, not_utf8 = _decode(file, raw, first)
     text = original = re.sub("\r\n|\r", "\n", text)
