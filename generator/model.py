@@ -150,6 +150,14 @@ class Model(BaseModel):
 class Namnd(Model):
     namn: Text = F("namn", "Nämndens namn som det skrivs i rubriker, t.ex. 'Regional tillväxtnämnd'.")
     bestamd_form: Text = F("bestämd_form", "Bestämd form i löptext, t.ex. 'Regionala tillväxtnämnden får i uppdrag'.")
+    i_lopptext: Text | None = F("i_löptext", "Namnet mitt i en mening, när det skrivs annorlunda där, t.ex. "
+                                "'regional tillväxtnämnd' ('Sammanfattning av uppdrag till regional tillväxtnämnd'). "
+                                "Utelämnas det skrivs namnet som i rubriker.", default=None)
+
+    @property
+    def in_sentence(self) -> str:
+        """The name inside a sentence: i_löptext, else the name as written (never guessed)."""
+        return self.i_lopptext or self.namn
 
 
 class Presentation(Model):

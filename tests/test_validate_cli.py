@@ -143,7 +143,7 @@ CASES = [
          [C + "gemensamma.yaml:17:9: fel: gemensamma[1].uppdrag[1].nr: ska vara ett heltal, t.ex. 27"]),
     Case("list_where_text_is_expected",
          edit("plan.yaml", "region: Region Örebro län", "region: [Region, Örebro län]"),
-         [C + "plan.yaml:11:1: fel: region: ska vara en text, inte en lista — skriv texten på samma rad som nyckeln"]),
+         [C + "plan.yaml:10:1: fel: region: ska vara en text, inte en lista — skriv texten på samma rad som nyckeln"]),
     Case("colon_in_an_unquoted_list_item",
          edit("omvarld.yaml", "  - Svesam\n", "  - Svesam: samverkan i Svealand\n"),
          [C + "omvarld.yaml:19:5: fel: övergripande[2]: ska vara en text, men raden läses som 'nyckel: värde' — "
@@ -172,15 +172,15 @@ CASES = [
           "skriv en av formerna: DN 2025, FM 2026, Förslag DN 2026, Från FM, Ny målformulering 2026 (med rätt årtal)"]),
     Case("python_object_tag_refused",
          edit("plan.yaml", "region: Region Örebro län", 'region: !!python/object/apply:os.system ["echo hej"]'),
-         [C + "plan.yaml:11:1: fel: region: taggen !!python/object/apply:os.system är inte tillåten — "
+         [C + "plan.yaml:10:1: fel: region: taggen !!python/object/apply:os.system är inte tillåten — "
           "skriv värdet utan '!'-tagg"]),
     Case("python_object_tag_on_a_mapping_refused",
          edit("plan.yaml", "nämnd:\n", "nämnd: !!python/object:generator.model.Namnd\n"),
-         [C + "plan.yaml:12:1: fel: nämnd: taggen !!python/object:generator.model.Namnd är inte tillåten — "
+         [C + "plan.yaml:11:1: fel: nämnd: taggen !!python/object:generator.model.Namnd är inte tillåten — "
           "skriv värdet utan '!'-tagg"]),
     Case("python_name_tag_on_a_text_refused",
          edit("plan.yaml", "region: Region Örebro län", "region: !!python/name:os.system Region"),
-         [C + "plan.yaml:11:1: fel: region: taggen !!python/name:os.system är inte tillåten — "
+         [C + "plan.yaml:10:1: fel: region: taggen !!python/name:os.system är inte tillåten — "
           "skriv värdet utan '!'-tagg"]),
     Case("billion_laughs_bounded",
          write("internkontroll.yaml", billion_laughs()),
@@ -435,7 +435,7 @@ def test_area_files_are_checked_even_when_plan_yaml_is_broken(content: Path):
     result = CliRunner().invoke(cli, ["validate", str(content)])
     assert error_lines(result.stdout) == [
         "content/omraden/energi-och-klimat.yaml:21:5: fel: insatser[2].rubrk: okänd nyckel 'rubrk' — menade du 'rubrik'?",
-        "content/plan.yaml:11:15: fel: YAML-fel: ett kolon står där det inte kan stå — sätt texten inom citattecken "
+        "content/plan.yaml:10:15: fel: YAML-fel: ett kolon står där det inte kan stå — sätt texten inom citattecken "
         "(\"…\") om den innehåller ': '",
     ]
 
@@ -535,3 +535,14 @@ def test_a_text_cut_by_a_comment_is_a_warning(content: Path):
         "resten av raden till en kommentar som inte kommer med — sätt hela texten inom citattecken, eller flytta "
         "kommentaren till en egen rad",
     ]
+
+
+def test_the_content_folder_may_be_given_as_in_the_other_commands(content: Path, tmp_path: Path):
+    """`--content DIR` as build, status and kontroll take it, or the folder as an argument; not two different ones."""
+    runner = CliRunner()
+    by_option = runner.invoke(cli, ["validate", "--content", str(content)])
+    assert by_option.exit_code == 0, by_option.output
+    assert f"Innehållet i {content} är giltigt" in by_option.output
+    both = runner.invoke(cli, ["validate", str(tmp_path), "--content", str(content)])
+    assert both.exit_code == 1
+    assert f"Ange innehållsmappen en gång: {tmp_path} eller --content {content}." in both.output

@@ -14,6 +14,8 @@ from .common import DEFAULT_CONTENT, VpgenError, counts, report_problems
 
 @click.command()
 @click.argument("content_dir", type=click.Path(path_type=Path), default=DEFAULT_CONTENT, required=False)
+@click.option("--content", "content_option", type=click.Path(path_type=Path), default=None,
+              help="Innehållsmappen (som i de andra kommandona; samma som mappen som argument).")
 @click.option("--strict", is_flag=True, help="Behandla varningar som fel.")
 @click.option("--layouts", "layouts_dir", type=click.Path(path_type=Path), default=None,
               help="Layoutmappen (standard: ./layouts eller den som följer med vpgen).")
@@ -21,9 +23,13 @@ from .common import DEFAULT_CONTENT, VpgenError, counts, report_problems
               help="Egen disposition i stället för layouts/deck.yaml.")
 @click.option("--jämför-med", "--jamfor-med", "compare_with", metavar="MAPP|git:REV", default=None,
               help="Förra årets antagna plan att jämföra med, i stället för föregående: i plan.yaml.")
-def validate(content_dir: Path, strict: bool, layouts_dir: Path | None, outline: Path | None,
-             compare_with: str | None) -> None:
+def validate(content_dir: Path, content_option: Path | None, strict: bool, layouts_dir: Path | None,
+             outline: Path | None, compare_with: str | None) -> None:
     """Kontrollera innehållsmappen (och förra årets plan som den jämförs med) och lista alla fel och varningar."""
+    if content_option is not None:
+        if content_dir != DEFAULT_CONTENT and content_dir != content_option:
+            raise VpgenError(f"Ange innehållsmappen en gång: {content_dir} eller --content {content_option}.")
+        content_dir = content_option
     loaded = load_content(content_dir, compare_with)
     ok = report_problems(loaded, strict, stream_err=False)
     errors = len(loaded.errors)

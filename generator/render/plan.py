@@ -260,7 +260,7 @@ def _malsattningar(ctx: _Ctx) -> None:
     ctx.w.page_break()
     ctx.w.heading(t("plan_malsattningar"), 1)
     ctx.w.paragraph(t("plan_malsattningar_intro", antal=ctx.derived.counts.malsattningar,
-                      namnd=ctx.plan.plan.namnd.namn, nummer=[g.nr for g in detailed] or [0]))
+                      namnd=ctx.plan.plan.namnd.namn, nummer=[g.nr for g in detailed]))
     ctx.items.bullets("målsättning", None, goals, lambda g: t("plan_malsattning_rad", nr=g.nr, text=g.text))
     ctx.items.blocks("målsättning", None, goals, lambda goal: _goal(ctx, goal))
 
@@ -463,7 +463,7 @@ def _bilaga(ctx: _Ctx) -> None:
     if not isinstance(ctx.items, Tracked):
         add_summary_table(ctx.w, ctx.plan, ctx.derived, t)
         return
-    ctx.items.summary_table(t("summary_bildtext", namnd=ctx.plan.plan.namnd.namn), summary_header(t),
+    ctx.items.summary_table(t("summary_bildtext", namnd=ctx.plan.plan.namnd.in_sentence), summary_header(t),
                             ctx.derived.summary, ctx.derived.removed_summary,
                             lambda row: summary_row_cells(row, ctx.missing), widths=TRACKED_WIDTHS)
 

@@ -246,8 +246,9 @@ def uppdragssammanfattning(ctx: Context, section) -> list[Spec]:
             inner = places.setdefault(row.placering if shared else "", ctx.group())
             runs = labelled(ctx, row.status, (Run(ctx.t("uppdrag_nr_rad", nr=row.nr), True), Run(row.text)))
             paras.append(Para(runs, group=outer, groups=(outer, inner), note=note(ctx, f"Nr {row.nr}", row.kalla)))
-    title = ctx.t("sammanfattning_uppdrag", namnd=ctx.namnd, antal=len(rows))
-    return [TextSpec(title, paras, continued=ctx.t("sammanfattning_uppdrag_forts", namnd=ctx.namnd))]
+    namnd = ctx.plan.plan.namnd.in_sentence
+    title = ctx.t("sammanfattning_uppdrag", namnd=namnd, antal=len(rows))
+    return [TextSpec(title, paras, continued=ctx.t("sammanfattning_uppdrag_forts", namnd=namnd))]
 
 
 def sammanfattning_antal(ctx: Context, section) -> list[Spec]:

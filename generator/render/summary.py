@@ -30,7 +30,7 @@ TRACKED_WIDTHS = (1.5, 6.6, 2.4, 5.5)
 
 
 def summary_title(plan: Plan, derived: Derived, texts) -> str:
-    return texts("summary_titel", namnd=plan.plan.namnd.namn, antal=len(derived.summary))
+    return texts("summary_titel", namnd=plan.plan.namnd.in_sentence, antal=len(derived.summary))
 
 
 def summary_header(texts, status: bool = False) -> list[str]:
@@ -54,7 +54,7 @@ def add_summary_table(writer: DocxWriter, plan: Plan, derived: Derived, texts, s
     column Förändring (only where the plan is compared with last year's)."""
     missing = texts("plan_saknas")
     rows = [summary_row_cells(row, missing, status_text(texts, row) if status else None) for row in derived.summary]
-    writer.caption(texts("summary_bildtext", namnd=plan.plan.namnd.namn))
+    writer.caption(texts("summary_bildtext", namnd=plan.plan.namnd.in_sentence))
     writer.table(summary_header(texts, status), rows, widths=STATUS_WIDTHS if status else SUMMARY_WIDTHS)
 
 
