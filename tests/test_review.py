@@ -445,6 +445,23 @@ def test_text_box_running_off_the_slide_is_measured(tmp_path):
     assert page.message.endswith("Flytta eller förminska rutan, eller korta texten.")
 
 
+def test_negative_amounts_and_invisible_characters_are_all_seen_in_the_rendered_pdf(tmp_path):
+    """A minus sign is no bullet ("-9 876,5" is seven characters of the table), and a zero-width
+    space or a soft hyphen, which no PDF shows, is not text missing from the slide."""
+    soffice()
+    prs = clean_deck(tmp_path)
+    slide = prs.slides[2]
+    table = slide.shapes.add_table(6, 2, Inches(5.6), Inches(1.6), Inches(3.2), Inches(2.4)).table
+    for r, (a, b) in enumerate([("Post", "Mnkr"), ("Reserv", "-1,2"), ("Åtgärd", "-2,4"), ("Investering", "-9\u00a0876,5"),
+                                ("Satsning", "-12\u00a0345,6"), ("Utrymme", "-22\u00a0219,7")]):
+        table.cell(r, 0).text, table.cell(r, 1).text = a, b
+    box = slide.shapes.add_textbox(Inches(0.5), Inches(4.6), Inches(5), Inches(0.6))
+    box.text_frame.text = "Tand\u200bvården är god,\u00ad säker och jäm\u00adlik."
+    result = run_review([save(prs, tmp_path)], render=True)
+    assert result.overflow_method == "rendered"
+    assert only(result.findings, "text-overflow") == []
+
+
 # ------------------------------------------------------------------------------ Word
 def save_document(document, tmp_path: Path, name: str = "plan.docx") -> Path:
     path = tmp_path / name

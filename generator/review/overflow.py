@@ -27,7 +27,10 @@ TOLERANCE_PT = 2.0
 SIDES = {"bottom": "nedtill", "top": "upptill", "right": "till höger", "left": "till vänster"}
 GROW = (2, 8)  # canvas grown so text that leaves the slide still renders and can be measured
 BULLETS = set("•◦▪▫■□●○–—-‣⁃∙·\uf0b7\uf0a7\uf0d8")
+DASHES = set("–—-")  # a bullet only before a space: "-9 876,5" is a negative number, "–2" a range's end
 _WS = re.compile(r"\s+")
+# What no rendering shows: soft hyphens (unless at a line end), zero-width spaces and joiners, BOM.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\x0b]")
 _AUTONUMBER = re.compile(r"^(\(?[0-9]+[.)]|\(?[a-zA-Z][.)]|[ivxIVX]+[.)])\s*")
 
 
@@ -315,11 +318,11 @@ def _inside(x: float, y: float, box) -> bool:
 def _norm(text: str) -> str:
     """Comparison key of slide text and rendered text: no whitespace, no soft hyphens, and no case
     (a template's title style may set all caps, cap="all": the PDF then holds the text in capitals)."""
-    return _WS.sub("", text.replace("\u00ad", "").replace("\x0b", "")).casefold()
+    return _WS.sub("", _INVISIBLE.sub("", text)).casefold()
 
 
 def _strip_bullet(text: str) -> str:
     text = text.strip()
-    while text and text[0] in BULLETS:
+    while text and text[0] in BULLETS and (text[0] not in DASHES or text[1:2].isspace() or len(text) == 1):
         text = text[1:].lstrip()
     return text
