@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from .changes import Changes, compare
 from .checks import AreaInput, check_changes, check_content
 from .figures import DATA_FILE, StyrtalDataFile
+from .messages import os_reason, shell_arg
 from .model import AREA_DIR, CONTENT_FILES, PREVIOUS_FILES, Area, OmradeFile, Plan, PlanFile, PreviousPlan
 from .previous import PreviousError, locate, opened
 from .problems import Problem, Severity, display_path, sort_problems
@@ -110,7 +111,7 @@ def _listing(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
         return sorted(folder.iterdir())
     except OSError as err:
         problems.append(Problem(display_path(folder, root), 0, 0, "",
-                                f"mappen kan inte läsas ({err.strerror or err}) — kontrollera behörigheten"))
+                                f"mappen kan inte läsas ({os_reason(err)}) — kontrollera behörigheten"))
         return []
 
 
@@ -195,7 +196,7 @@ def _unusable_folder(root: Path) -> Problem | None:
             return None
         why = "är en fil, inte en mapp" if root.is_file() else "finns inte"
     except OSError as err:
-        why = f"kan inte läsas ({err.strerror or err})"
+        why = f"kan inte läsas ({os_reason(err)})"
     return Problem(str(root), 0, 0, "", f"innehållsmappen {why} — ange mappen med innehållsfilerna")
 
 
@@ -268,7 +269,7 @@ class _Reading:
             if not _present(path):
                 # A file saved as .yml or .yaml.txt is said once, by _stray_area_files, with its new name.
                 if misnamed(path) is None:
-                    option = "" if self.root == Path("content") else f" --content {self.root}"
+                    option = "" if self.root == Path("content") else f" --content {shell_arg(self.root)}"
                     self._problem(path, f"underlag saknas för området {ref.namn} — skapa filen med: "
                                         f"vpgen område ny \"{ref.namn}\"{option}", Severity.WARNING)
             else:

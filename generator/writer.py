@@ -20,6 +20,7 @@ with warnings.catch_warnings():
     warnings.filterwarnings("ignore", "only soft file lock is available")
     from filelock import FileLock
 
+from .messages import os_reason
 from .problems import UserError
 
 LOCK_NAME = ".vpgen.lock"
@@ -87,7 +88,7 @@ def output_lock(output_dir: Path):
     try:
         lock.acquire()
     except OSError as err:
-        raise OutputError(f"låsfilen {output_dir / LOCK_NAME} kan inte öppnas ({err.strerror}) — kontrollera "
+        raise OutputError(f"låsfilen {output_dir / LOCK_NAME} kan inte öppnas ({os_reason(err)}) — kontrollera "
                           f"behörigheten i utdatamappen, eller ta bort det som heter {LOCK_NAME} där") from None
     try:
         yield
@@ -117,7 +118,7 @@ def prepare_output_dir(output_dir: Path, content_dir: Path | None = None) -> Pat
             raise OutputError(f"{output_dir} är en fil, inte en mapp — ange en mapp för resultatet")
         output_dir.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise OutputError(f"utdatamappen {output_dir} kan inte skapas ({err.strerror}) — välj en annan mapp") from None
+        raise OutputError(f"utdatamappen {output_dir} kan inte skapas ({os_reason(err)}) — välj en annan mapp") from None
     if not os.access(output_dir, os.W_OK | os.X_OK):
         raise OutputError(f"utdatamappen {output_dir} är skrivskyddad — ändra behörigheten eller välj en annan mapp")
     return output_dir
@@ -188,7 +189,7 @@ def write_outputs(output_dir: Path, files: dict[str, bytes]) -> list[Path]:
                     os.replace(backups[final], final)
                 else:
                     final.unlink()
-        raise OutputError(f"resultatet kunde inte skrivas till {output_dir} ({err.strerror or err}) — tidigare filer är orörda") from None
+        raise OutputError(f"resultatet kunde inte skrivas till {output_dir} ({os_reason(err)}) — tidigare filer är orörda") from None
     finally:
         for path in [tmp for tmp, _ in temps] + [b for b in backups.values() if b is not None]:
             with contextlib.suppress(FileNotFoundError):

@@ -30,6 +30,7 @@ from pathlib import Path
 import yaml
 from yaml.resolver import BaseResolver
 
+from .messages import os_reason
 from .problems import Problem, display_path, format_key_path
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -413,7 +414,7 @@ def read_yaml(path: Path, content_root: Path | None = None, shown: str | None = 
             ))
         raw = path.read_bytes()
     except OSError as err:
-        return _failed(doc, YamlProblem(0, 0, f"filen kan inte läsas ({err.strerror or err})"))
+        return _failed(doc, YamlProblem(0, 0, f"filen kan inte läsas ({os_reason(err)})"))
     try:
         text = _decode(raw)
     except YamlProblem as err:

@@ -6,6 +6,7 @@ Every case works on a private copy of the sample (the `content` fixture).
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +19,7 @@ from generator.cli import cli
 from generator.load import load_content
 from generator.yamlsrc import yaml_scalar
 
-from .conftest import REPO
+from .conftest import REPO, SAMPLE
 
 ENERGI = "omraden/energi-och-klimat.yaml"
 
@@ -66,7 +67,7 @@ FILLED_UTMANINGAR = """utmaningar:
 
 
 def test_new_area_file_once_filled_validates(content: Path):
-    result = run("område", "ny", "Kultur och ideell sektor", "--content", content)
+    result = run("område", "ny", "Kultur och ideell sektor", "--content", content, "--idag", "2025-06-01")
     assert result.exit_code == 0, result.output
     path = content / "omraden" / "kultur-och-ideell-sektor.yaml"
     assert result.stdout == (
@@ -269,3 +270,30 @@ def test_help_does_not_import_the_area_commands():
             "print(r.exit_code, 'generator.area' in sys.modules, 'jinja2' in sys.modules, 'pydantic' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
     assert done.stdout.split() == ["0", "False", "False", "False"]
+
+
+def test_paths_with_spaces_are_quoted_in_the_commands_it_prints(tmp_path: Path):
+    folder = tmp_path / "VP 2026"
+    shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("omraden"))
+    result = CliRunner().invoke(cli, ["område", "ny", "Kultur", "--content", str(folder), "--idag", "2025-06-01"])
+    assert result.exit_code == 0, result.output
+    assert f'Se hur långt områdena har kommit med: vpgen status --content "{folder}"' in result.output
+    assert f'#        vpgen kontroll "{folder / "omraden" / "kultur.yaml"}"' in \
+        (folder / "omraden" / "kultur.yaml").read_text(encoding="utf-8")
+    assert "har redan passerat" not in result.output
+
+
+def test_a_deadline_already_past_is_said(tmp_path: Path, content: Path):
+    result = CliRunner().invoke(cli, ["område", "ny", "Kultur", "--content", str(content), "--idag", "2026-12-01"])
+    assert result.exit_code == 0, result.output
+    assert (f"Obs: sista dag, 10 augusti 2025, har redan passerat — ändra deadline i {content / 'anvisningar.yaml'} "
+            "och skapa filen igen (ta bort den här först), så att områdeschefen får rätt datum.") in result.output
+
+
+def test_an_unwritable_area_folder_is_a_message_not_an_internal_error(content: Path):
+    shutil.rmtree(content / "omraden")
+    (content / "omraden").write_text("ingen mapp", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["område", "ny", "Kultur", "--content", str(content)])
+    assert result.exit_code == 1
+    assert f"{content / 'omraden'} är en fil, inte en mapp" in result.output
+    assert "Internt fel" not in result.output and "Traceback" not in result.output

@@ -22,7 +22,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from ..formatting import sv_date
 from ..layout import PACKAGED_LAYOUTS, find_layouts_dir
-from ..messages import loose_key
+from ..messages import loose_key, os_reason, shell_arg
 from ..model import AREA_DIR, OmradeFile, OmradeRef
 from ..personal_data import personal_data_in
 from ..parse import parse_text
@@ -165,10 +165,10 @@ def new_area(root: Path, namn: str, ansvarig: str | None = None, layouts_dir: Pa
     target = root / AREA_DIR / fil
     if target.exists() or target.is_symlink():
         raise UserError(f"Filen {target} finns redan — vpgen skriver aldrig över en områdesfil. Se hur långt den "
-                        f"har kommit med: vpgen kontroll {target}; vill du börja om från mallen, ta bort filen först.")
+                        f"har kommit med: vpgen kontroll {shell_arg(target)}; vill du börja om från mallen, ta bort filen först.")
     source_path = template_path(layouts_dir)
     source = _template_source(source_path)
-    text = _rendered(source, source_path, area_context(parts, namn, fil, ansvarig, str(target)))
+    text = _rendered(source, source_path, area_context(parts, namn, fil, ansvarig, shell_arg(target)))
     _write_once(target, text)
     return NewArea(target, namn, fil, ansvarig, ref is not None, parts.get("anvisningar.yaml").deadline)
 
@@ -195,7 +195,7 @@ def _template_source(source_path: Path) -> str:
     try:
         return source_path.read_text(encoding="utf-8")
     except OSError as err:
-        raise UserError(f"Mallen {source_path} kan inte läsas ({err.strerror or err}).") from None
+        raise UserError(f"Mallen {source_path} kan inte läsas ({os_reason(err)}).") from None
 
 
 def _rendered(source: str, source_path: Path, context: NewAreaContext) -> str:
@@ -214,12 +214,18 @@ def _rendered(source: str, source_path: Path, context: NewAreaContext) -> str:
 
 
 def _write_once(target: Path, text: str) -> None:
-    target.parent.mkdir(exist_ok=True)
+    if target.parent.exists() and not target.parent.is_dir():
+        raise UserError(f"{target.parent} är en fil, inte en mapp — områdesfilerna ska ligga i mappen {AREA_DIR}/ "
+                        "i innehållsmappen: byt namn på filen.")
     try:
+        target.parent.mkdir(exist_ok=True)
         with open(target, "x", encoding="utf-8", newline="\n") as out:  # "x": never over a file
             out.write(text)
     except FileExistsError:
         raise UserError(f"Filen {target} finns redan — vpgen skriver aldrig över en områdesfil.") from None
+    except OSError as err:
+        raise UserError(f"Filen {target} kan inte skapas ({os_reason(err)}) — kontrollera att du får skriva i "
+                        f"{target.parent}, eller ange en annan innehållsmapp med --content.") from None
 
 
 def plan_snippet(area: NewArea) -> str:

@@ -27,6 +27,7 @@ from pptx import Presentation
 from ..derive import Derived
 from ..layout import Layout, find_layouts_dir
 from ..load import load_content
+from ..messages import os_reason, shell_arg
 from ..model import AREA_DIR, Area, Namnd, OmradeFile, OmradeRef, Plan, PlanFile
 from ..outline import Avsnitt, Outline
 from ..outline import Presentation as OutlineDeck
@@ -224,7 +225,7 @@ def write_preview(slides: AreaSlides, area_path: Path) -> Preview:
     try:
         folder.mkdir(exist_ok=True)
     except OSError as err:
-        raise UserError(f"Mappen {folder} kan inte skapas ({err.strerror or err}).") from None
+        raise UserError(f"Mappen {folder} kan inte skapas ({os_reason(err)}).") from None
     stem = Path(area_path).name.split(".")[0]
     for old in folder.glob(f"{stem}-bild-*.png"):
         old.unlink()
@@ -284,7 +285,7 @@ def preview_area_file(path: Path, content_dir: Path | None = None,
     if content is None:
         first = next((p for p in problems if p.line), problems[0] if problems else None)
         where = f" (rad {first.line}: {first.message.removeprefix('YAML-fel: ')})" if first and first.line else ""
-        raise UserError(f"Förhandsvisningen görs när filen kan läsas{where}. Kör vpgen kontroll {path} — den "
+        raise UserError(f"Förhandsvisningen görs när filen kan läsas{where}. Kör vpgen kontroll {shell_arg(path)} — den "
                         "visar vad som är fel och hur det rättas.")
     root = find_content_root(path, content_dir)
     if root is None or not root.is_dir():

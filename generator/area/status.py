@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..checks import check_content
 from ..formatting import sv_date
-from ..messages import plural
+from ..messages import plural, shell_arg
 from ..model import AREA_DIR, Area, OmradeFile, OmradeRef
 from ..parse import parse_file
 from ..load import misnamed, rename_message
@@ -267,7 +267,7 @@ def format_status(report: StatusReport, options: str = "") -> str:
         if area.status == "saknas":
             todo += f" (skapa den med: vpgen område ny \"{area.namn}\"{options})"
         elif area.status == "fel":
-            todo += f" (se: vpgen kontroll {area.sokvag})"
+            todo += f" (se: vpgen kontroll {shell_arg(area.sokvag)})"
         flag = "FÖRSENAT: " if area.forsenad else ""
         out.append(f"  {flag}{area.namn} ({area.ansvarig}): {todo}.")
     later = [a for a in report.omraden if a.andrad_efter_idag]

@@ -14,6 +14,7 @@ from ..area import area_status, check_area_file, format_status, new_area, not_an
 from ..area.check import slides_line
 from ..area.plan_parts import SlideOptions
 from ..formatting import sv_date, sv_number
+from ..messages import shell_arg
 from ..problems import UserError
 from .common import DEFAULT_CONTENT, VpgenError
 
@@ -30,7 +31,10 @@ def omrade() -> None:
 @click.option("--ansvarig", default=None, help="Ansvarig roll, inte personnamn (standard: 'områdeschef NAMN').")
 @click.option("--layouts", "layouts_dir", type=click.Path(path_type=Path), default=None,
               help="Layoutmappen med omrade-mall.yaml.j2 (standard: ./layouts eller den som följer med vpgen).")
-def ny(namn: str, content_dir: Path, ansvarig: str | None, layouts_dir: Path | None) -> None:
+@click.option("--idag", callback=lambda ctx, param, value: _parse_idag(ctx, param, value), default=None,
+              metavar="ÅÅÅÅ-MM-DD", help="Dagens datum (standard: datorns), för att jämföra med sista dag.")
+def ny(namn: str, content_dir: Path, ansvarig: str | None, layouts_dir: Path | None,
+       idag: datetime.date | None) -> None:
     """Skapa en ny områdesfil som förklarar sig själv, att skicka till områdeschefen (skriver aldrig över en fil)."""
     try:
         area = new_area(content_dir, namn, ansvarig, layouts_dir)
@@ -52,7 +56,11 @@ def ny(namn: str, content_dir: Path, ansvarig: str | None, layouts_dir: Path | N
     click.echo(f"Skicka sedan filen till {area.ansvarig}. Överst i filen står vad som ska fyllas i, hur den "
                f"kontrolleras och förhandsvisas, och hur och när den lämnas in (senast "
                f"{sv_date(area.deadline, 'd MMMM y')}).")
-    option = "" if content_dir == DEFAULT_CONTENT else f" --content {content_dir}"
+    if area.deadline < (idag or datetime.date.today()):
+        click.echo(f"Obs: sista dag, {sv_date(area.deadline, 'd MMMM y')}, har redan passerat — ändra deadline i "
+                   f"{content_dir / 'anvisningar.yaml'} och skapa filen igen (ta bort den här först), så att "
+                   "områdeschefen får rätt datum.")
+    option = "" if content_dir == DEFAULT_CONTENT else f" --content {shell_arg(content_dir)}"
     click.echo(f"Se hur långt områdena har kommit med: vpgen status{option}")
 
 
@@ -158,6 +166,6 @@ def status(content_dir: Path, idag: datetime.date | None, as_json: bool) -> None
     if as_json:
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:
-        click.echo(format_status(report, "" if content_dir == DEFAULT_CONTENT else f" --content {content_dir}"))
+        click.echo(format_status(report, "" if content_dir == DEFAULT_CONTENT else f" --content {shell_arg(content_dir)}"))
     if report.late:
         raise SystemExit(1)
