@@ -18,6 +18,10 @@ import warnings
 
 import click
 
+from ..messages import did_you_mean, loose_key
+from .swedish import install as _swedish
+
+_swedish()  # before the commands below are declared: their help options take Click's words then
 # name -> (module:attribute, one-line help shown by `vpgen --help` without importing the module)
 COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("generator.cli.validate:validate", "Kontrollera innehållsmappen och lista alla fel och varningar."),
@@ -39,10 +43,25 @@ class LazyGroup(click.Group):
         return sorted(COMMANDS)
 
     def get_command(self, ctx, name):
-        if name not in COMMANDS:
+        name = self._known(name)
+        if name is None:
             return None
         module, attr = COMMANDS[name][0].split(":")
         return getattr(importlib.import_module(module), attr)
+
+    @staticmethod
+    def _known(name: str) -> str | None:
+        """The command `name` is, also typed without å, ä, ö or in capitals ("omrade", "Forhandsvisning")."""
+        if name in COMMANDS:
+            return name
+        return next((known for known in COMMANDS if loose_key(known) == loose_key(name)), None)
+
+    def resolve_command(self, ctx, args):
+        if args and not args[0].startswith("-") and self._known(args[0]) is None:
+            guess = did_you_mean(args[0], list(COMMANDS))
+            hint = f" Menade du '{guess}'?" if guess else f" Kommandona är {', '.join(sorted(COMMANDS))}."
+            ctx.fail(f"Kommandot '{args[0]}' finns inte.{hint}")
+        return super().resolve_command(ctx, args)
 
     def format_commands(self, ctx, formatter):
         with formatter.section("Kommandon"):

@@ -143,7 +143,7 @@ def test_output_below_a_file_is_refused(content: Path, tmp_path: Path):
     out = tmp_path / "fil" / "ut"
     result = build(content, out)
     assert_refused(result, out, {}, content, [
-        f"Bygget avbröts: utdatamappen {out} kan inte skapas (Not a directory) — välj en annan mapp. "
+        f"Bygget avbröts: utdatamappen {out} kan inte skapas (en del av sökvägen är ingen mapp) — välj en annan mapp. "
         "Inga filer har ändrats."])
 
 
@@ -187,7 +187,7 @@ def test_a_folder_where_the_lock_file_should_be_is_refused(content: Path, previo
     before = snapshot(out)
     result = build(content, out, "--force")
     assert_refused(result, out, before, content, [
-        f"Bygget avbröts: låsfilen {out / '.vpgen.lock'} kan inte öppnas (Is a directory) — kontrollera "
+        f"Bygget avbröts: låsfilen {out / '.vpgen.lock'} kan inte öppnas (är en mapp) — kontrollera "
         "behörigheten i utdatamappen, eller ta bort det som heter .vpgen.lock där. Inga filer har ändrats."])
 
 
@@ -228,7 +228,7 @@ def test_a_full_disk_while_writing_leaves_no_temp_files(content: Path, previous,
     result = build(content, out)
     monkeypatch.undo()
     assert_refused(result, out, before, content, [
-        f"Bygget avbröts: resultatet kunde inte skrivas till {out} (No space left on device) — tidigare filer är "
+        f"Bygget avbröts: resultatet kunde inte skrivas till {out} (disken är full) — tidigare filer är "
         "orörda. Inga filer har ändrats."])
 
 
@@ -266,7 +266,7 @@ def test_an_unreadable_area_file_is_reported_not_a_crash(content: Path, previous
     finally:
         target.chmod(0o644)
     assert_refused(result, out, before, content, [
-        C + AREA + ": fel: filen kan inte läsas (Permission denied)", STOPPED])
+        C + AREA + ": fel: filen kan inte läsas (behörighet saknas)", STOPPED])
 
 
 def test_an_unlistable_area_folder_is_reported_not_a_crash(content: Path, previous, monkeypatch):
@@ -282,4 +282,4 @@ def test_an_unlistable_area_folder_is_reported_not_a_crash(content: Path, previo
     monkeypatch.setattr(Path, "iterdir", iterdir)
     result = build(content, out, "--force")  # the cache lists files its own way; it would say "nothing changed"
     assert_refused(result, out, before, content, [
-        C + "omraden: fel: mappen kan inte läsas (Permission denied) — kontrollera behörigheten", STOPPED])
+        C + "omraden: fel: mappen kan inte läsas (behörighet saknas) — kontrollera behörigheten", STOPPED])
