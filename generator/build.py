@@ -11,8 +11,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import MANIFEST, inputs_digest, manifest_bytes, up_to_date
+from .cache import MANIFEST, inputs_digest, last_outputs, left_behind, manifest_bytes, up_to_date
 from .layout import Layout, find_layouts_dir
+from .messages import os_reason
 from .outputs import pdf_name
 from .parallel import Worker
 from .pdf import Office, PdfError
@@ -102,13 +103,32 @@ def build(options: BuildOptions) -> BuildResult:
 
     # 3. Write: the only step that touches output/ (the manifest goes in the same atomic write).
     with output_lock(output_dir):
+        last = last_outputs(output_dir)
         manifest = manifest_bytes(digest, outputs, loaded.previous_record)
         written = write_outputs(output_dir, {**outputs, **pdfs, MANIFEST: manifest})
+        notes = notes + remove_left_behind(output_dir, last, {path.name for path in written})
     documents = [path for path in written if path.name in outputs]
     if pdf_error is not None:
         raise PdfFailed(str(pdf_error), documents)
     return BuildResult(written=documents, warnings=loaded.warnings,
                        pdfs=[path for path in written if path.name in pdfs], notes=notes)
+
+
+def remove_left_behind(output_dir: Path, last: dict[str, str], written: set[str]) -> list[str]:
+    """Remove what the last build wrote here and this one did not, unless edited since; say what."""
+    stale, edited = left_behind(output_dir, last, written)
+    notes = []
+    for path in stale:
+        try:
+            path.unlink()
+            notes.append(f"tog bort {path}: den skrevs av ett tidigare bygge och hör inte till det här.")
+        except OSError as err:
+            notes.append(f"{path} är från ett tidigare bygge och kunde inte tas bort ({os_reason(err)}) — ta bort "
+                         "den själv.")
+    for path in edited:
+        notes.append(f"{path} är från ett tidigare bygge och hör inte till det här; den har ändrats efter "
+                     "bygget och får stå kvar — ta bort den om den inte behövs.")
+    return notes
 
 
 class Offices:

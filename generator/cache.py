@@ -89,3 +89,32 @@ def manifest_bytes(digest: str | None, outputs: dict[str, bytes], previous: dict
     if previous:
         data["previous"] = previous
     return json.dumps(data, indent=1, sort_keys=True).encode()
+
+
+def last_outputs(output_dir: Path) -> dict[str, str]:
+    """The documents the last build wrote here (name → sha256), as its manifest says; {} when none."""
+    try:
+        outputs = json.loads((output_dir / MANIFEST).read_text(encoding="utf-8"))["outputs"]
+        return {str(name): str(digest) for name, digest in outputs.items()} if isinstance(outputs, dict) else {}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def left_behind(output_dir: Path, last: dict[str, str], written: set[str]) -> tuple[list[Path], list[Path]]:
+    """What the last build wrote and this one did not (an output of another outline, a proposal with
+    no previous plan now): those still as the last build left them, which may go, and those edited
+    since, which stay. A document's PDF goes with it."""
+    stale, edited = [], []
+    for name, digest in sorted(last.items()):
+        path = output_dir / name
+        if name in written or Path(name).name != name or not path.is_file():
+            continue
+        try:
+            same = _digest(path) == digest
+        except OSError:
+            continue
+        (stale if same else edited).append(path)
+        pdf = path.with_suffix(".pdf")
+        if same and pdf.is_file() and pdf.name not in written:
+            stale.append(pdf)
+    return stale, edited

@@ -173,3 +173,43 @@ def test_benchmark_script_runs_at_1x(tmp_path):
     assert "vpgen --help:" in result.stdout
     row = next(line for line in result.stdout.splitlines() if line.startswith("1x |"))
     assert row.split(" | ")[5] == "53"  # slides of the sample deck (two of them styrtal charts)
+
+
+def _without_previous(content: Path) -> None:
+    text = (content / "plan.yaml").read_text(encoding="utf-8")
+    (content / "plan.yaml").write_text("\n".join(line for line in text.split("\n") if not line.startswith("föregående:")),
+                                       encoding="utf-8")
+
+
+def test_what_the_last_build_wrote_and_this_one_does_not_is_removed(tmp_path: Path, content: Path):
+    """Last build wrote a proposal; this plan has no previous plan: the stale proposal goes (the
+    planner's own files in the folder, and an output edited since, stay)."""
+    out = tmp_path / "ut"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["build", "--layouts", str(LAYOUTS), "--content", str(content), "--output", str(out)]).exit_code == 0
+    proposal = out / "VP-2026-verksamhetsplan-forslag.docx"
+    assert proposal.is_file()
+    (out / "anteckningar.txt").write_text("mina", encoding="utf-8")
+    _without_previous(content)
+    result = runner.invoke(cli, ["build", "--layouts", str(LAYOUTS), "--content", str(content), "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"Obs: tog bort {proposal}: den skrevs av ett tidigare bygge och hör inte till det här." in result.output
+    assert not proposal.exists()
+    assert (out / "anteckningar.txt").read_text(encoding="utf-8") == "mina"
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
+        "VP-2026-namndpresentation.pptx", "VP-2026-uppdrag.docx", "VP-2026-uppdrag.xlsx", "VP-2026-verksamhetsplan.docx",
+        "anteckningar.txt"]
+
+
+def test_a_left_behind_output_edited_since_stays_and_is_named(tmp_path: Path, content: Path):
+    out = tmp_path / "ut"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["build", "--layouts", str(LAYOUTS), "--content", str(content), "--output", str(out)]).exit_code == 0
+    proposal = out / "VP-2026-verksamhetsplan-forslag.docx"
+    proposal.write_bytes(proposal.read_bytes() + b"\0")  # edited after the build
+    _without_previous(content)
+    result = runner.invoke(cli, ["build", "--layouts", str(LAYOUTS), "--content", str(content), "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    assert proposal.exists()
+    assert (f"Obs: {proposal} är från ett tidigare bygge och hör inte till det här; den har ändrats efter bygget och "
+            "får stå kvar — ta bort den om den inte behövs.") in result.output
