@@ -164,7 +164,9 @@ _SYNTAX_HINTS = [
     (r"found unexpected end of stream", "ett citattecken öppnas men stängs aldrig"),
     (r"found undefined alias", "en hänvisning med * pekar på ett ankare (&) som inte finns"),
     (r"found duplicate anchor", "samma ankare (&namn) finns två gånger — ge det ena ett annat namn"),
-    (r"found unknown escape character", "ett omvänt snedstreck (\\) i en text inom \"…\" — skriv \\\\ eller använd '…'"),
+    (r"found unknown escape character|expected escape sequence of",
+     "ett omvänt snedstreck (\\) i en text inom \"…\" — skriv texten inom enkla citattecken ('…'), eller \\\\ för "
+     "varje snedstreck"),
     (r"while scanning a (?:double-)?quoted scalar", "ett citattecken öppnas men stängs aldrig"),
     (r"expected alphabetic or numeric character", "ett & eller * i början av en text — sätt texten inom citattecken"),
     (r"found character '\\t' that cannot start any token", "ett tabbtecken står där det inte får stå (t.ex. efter '-') — använd mellanslag"),
@@ -213,6 +215,12 @@ def not_text(raw: bytes) -> bool:
     """Whether the bytes are no text vpgen can read at all (too big, a zip or RTF file, UTF-16, NUL bytes)."""
     return (len(raw) > MAX_FILE_BYTES or b"\x00" in raw or raw.startswith((b"\xff\xfe", b"\xfe\xff", b"PK\x03\x04"))
             or raw.lstrip(b"\xef\xbb\xbf").startswith(b"{\\rtf"))
+
+
+_CONTROL_CHAR = re.compile("[\x00-\x1f\x7f]")
+_CONTROL_ESCAPE = re.compile(r"(?<=[\w:])\\[0abtnvfre](?=\w)")
+_ESCAPE_NAMES = {"n": "en radbrytning", "t": "en tabb", "b": "ett backsteg", "r": "en radbrytning",
+                 "f": "en sidbrytning", "v": "en tabb", "0": "ett nolltecken", "a": "ett ljudtecken", "e": "ett styrtecken"}
 
 
 def _decode(raw: bytes) -> str:
@@ -286,6 +294,20 @@ class _Builder:
             self.doc.invalid.add(loc)
         return INVALID
 
+    def _escaped(self, node: yaml.ScalarNode, loc: tuple):
+        """A text in "…" where a backslash inside a word made a control character ("G:\\nya planer" →
+        "G:", a line break, "ya planer"; "Vi\\behöver"): a path or a slip, and the words would change.
+        None when the control characters were written as such ("\\x0b", "raden.\\nNästa"): cleaned as usual."""
+        start, end = node.start_mark, node.end_mark
+        raw = "\n".join(self.lines[start.line:end.line + 1])[start.column:]
+        found = _CONTROL_ESCAPE.search(raw)
+        if found is None:
+            return None
+        code = found.group()
+        name = _ESCAPE_NAMES[code[1:2]]
+        return self.problem(node, loc, f"i en text inom \"…\" läses {code} som {name}, inte som ett snedstreck och en "
+                                       "bokstav — skriv texten inom enkla citattecken ('…'), eller \\\\ för varje snedstreck")
+
     def build(self, node: yaml.Node, loc: tuple):
         self.count += 1
         if self.count > MAX_NODES:
@@ -335,6 +357,10 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode, loc: tuple):
         tag, value = node.tag, node.value
+        if tag == _TAG + "str" and node.style == '"' and _CONTROL_CHAR.search(value):
+            escaped = self._escaped(node, loc)
+            if escaped is not None:
+                return escaped
         if tag == _TAG + "str":
             if not node.style and loc:  # plain text: does its last line go on with a comment?
                 end = node.end_mark

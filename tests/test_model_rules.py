@@ -248,6 +248,23 @@ def test_word_and_rtf_files_are_named_as_such(tmp_path, raw: bytes, says: str):
     assert (problem.line, problem.column) == (1, 1) and problem.message.startswith(says)
 
 
+@pytest.mark.parametrize("text, says", [
+    ('a: "Rapporten finns på G:\\nya planer."\n', 'i en text inom "…" läses \\n som en radbrytning'),
+    ('a: "Vi\\behöver mer."\n', 'i en text inom "…" läses \\b som ett backsteg'),
+    ('a: "Mappen C:\\Users\\rapport."\n', 'YAML-fel: ett omvänt snedstreck (\\) i en text inom "…"'),
+])
+def test_a_backslash_in_double_quotes_that_would_change_the_words_is_refused(text: str, says: str):
+    """YAML reads \\n in "…" as a line break and \\b as a backspace: the words would silently change."""
+    [problem] = read_yaml_text(text, "t.yaml").problems
+    assert problem.line == 1 and problem.message.startswith(says)
+    assert problem.message.endswith("skriv texten inom enkla citattecken ('…'), eller \\\\ för varje snedstreck")
+
+
+def test_escapes_that_only_write_characters_are_read():
+    assert read_yaml_text('a: "Bra \\u00e5 \\"x\\" \\\\ ok"\n', "t").data == {"a": 'Bra å "x" \\ ok'}
+    assert read_yaml_text("a: 'G:\\nya'\n", "t").data == {"a": "G:\\nya"}
+
+
 def test_decomposed_letters_are_read_composed(tmp_path):
     """A file saved on a Mac may spell å, ä, ö as a letter and a combining mark: the keys are still the keys."""
     path = tmp_path / "x.yaml"
@@ -317,7 +334,8 @@ def test_a_bad_key_at_the_top_does_not_hide_the_files_other_problems(content):
     ("a: @rubrik\n", 1, 4, "ett tecken (t.ex. @, ` eller %) kan inte inleda en text — sätt texten inom citattecken"),
     ("a: *saknas\n", 1, 4, "en hänvisning med * pekar på ett ankare (&) som inte finns"),
     ("a: [1, 2\n", 1, 4, "en [ eller { öppnas men stängs aldrig — sätt texten inom citattecken"),
-    ("a: \"C:\\Gemensamt\"\n", 1, 8, "ett omvänt snedstreck (\\) i en text inom \"…\" — skriv \\\\ eller använd '…'"),
+    ("a: \"C:\\Gemensamt\"\n", 1, 8, "ett omvänt snedstreck (\\) i en text inom \"…\" — skriv texten inom enkla citattecken "
+                               "('…'), eller \\\\ för varje snedstreck"),
     ("a: 1\n---\nb: 2\n", 2, 1, "filen innehåller flera dokument (---) — använd ett"),
     ("a: | text\n", 1, 6, "efter | eller > ska texten börja på nästa rad, indragen"),
     ("a: - b\n", 1, 4, "ett '- ' står där en lista inte kan börja — börja listan på en ny rad, eller sätt texten inom citattecken"),
