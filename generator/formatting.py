@@ -15,7 +15,7 @@ One place for all of them: documents, terminal messages and the review's finding
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 LOCALE = "sv_SE"
 ELLIPSIS = "…"
@@ -38,6 +38,8 @@ def sv_number(value: Decimal | int | float, decimals: int | None = None, *, plai
     number = value if isinstance(value, Decimal) else Decimal(str(value))
     if decimals is None:
         decimals = _places(number)
+    # Halves away from zero, as Excel and a reader round (CLDR's formatter rounds them to even: 11 700,25 → 11 700,2).
+    number = number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP) if number.is_finite() else number
     fraction = ("." + ("#" if trim else "0") * decimals) if decimals else ""
     grouping = "#,##0" if abs(number) >= group_from else "0"
     text = format_decimal(number, format=grouping + fraction, locale=LOCALE, decimal_quantization=True)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
+from generator.formatting import sv_number
 from generator.typography import NBSP, sv_typography
 
 N = NBSP
@@ -65,3 +68,13 @@ def test_it_is_idempotent_and_leaves_text_without_numbers_as_it_is():
     assert sv_typography(once) == once
     assert sv_typography("Grön omställning") == "Grön omställning"
     assert sv_typography("") == ""
+
+
+@pytest.mark.parametrize("value, decimals, shown", [
+    ("11700.25", 1, "11\u00a0700,3"), ("-300.25", 1, "-300,3"), ("-1.25", 1, "-1,3"), ("2.5", 0, "3"),
+    ("0.125", 2, "0,13"), ("12000.5", 1, "12\u00a0000,5"), ("3.0", None, "3,0"),
+])
+def test_numbers_round_halves_away_from_zero_as_excel_does(value: str, decimals, shown: str):
+    """A table whose rows and total are rounded alike adds up as shown; CLDR's own rounding (to even)
+    made 11 700,25 → 11 700,2 beside Excel's 11 700,3."""
+    assert sv_number(Decimal(value), decimals) == shown
