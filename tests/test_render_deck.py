@@ -547,3 +547,21 @@ def test_a_title_slide_title_in_a_small_ribbon_is_never_cut(tmp_path):
     sub = next(s for s in first.placeholders if s.placeholder_format.idx == 1)
     assert sub.top >= first.shapes.title.top + first.shapes.title.height  # the subtitle moved below it
     assert "Region Örebro län" in [p.text for p in sub.text_frame.paragraphs]
+
+
+def _timeline_dates(deck: bytes) -> list[str]:
+    prs = Presentation(io.BytesIO(deck))
+    slide = next(s for s in prs.slides if s.shapes.title is not None and s.shapes.title.text == "Tidplan")
+    group = next(sh for sh in slide.shapes if sh.shape_type == MSO_SHAPE_TYPE.GROUP)
+    return [sh.text_frame.text.replace("\u00a0", " ") for sh in group.shapes
+            if sh.has_text_frame and re.fullmatch(r"\d+ \w+( \d{4})?", sh.text_frame.text.replace("\u00a0", " "))]
+
+
+def test_timeline_dates_carry_their_year_only_when_the_plan_spans_years(content: Path):
+    loaded = load_content(content)
+    one_year = _timeline_dates(render_decks(loaded.plan, Derived(loaded.plan), Layout(LAYOUTS)).popitem()[1])
+    assert one_year and not [d for d in one_year if re.search(r"\d{4}$", d)]
+    replace_in(content / "plan.yaml", "  - datum: 2025-11-18", "  - datum: 2026-01-20")
+    loaded = load_content(content)
+    dates = _timeline_dates(render_decks(loaded.plan, Derived(loaded.plan), Layout(LAYOUTS)).popitem()[1])
+    assert dates[-1] == "20 januari 2026" and dates[0].endswith(" 2025")

@@ -104,7 +104,9 @@ def titel(ctx: Context, section) -> list[Spec]:
 
 
 def tidplan(ctx: Context, section) -> list[Spec]:
-    items = [Milestone(ctx.t("tidplan_datum", datum=m.datum), m.rubrik, m.text) for m in ctx.plan.plan.tidplan]
+    years = {m.datum.year for m in ctx.plan.plan.tidplan}  # dates in more than one year carry their year
+    items = [Milestone(ctx.t("tidplan_datum", datum=m.datum, flera_ar=len(years) > 1), m.rubrik, m.text)
+             for m in ctx.plan.plan.tidplan]
     described = "; ".join(
         f"{sv_date(m.datum, 'd MMMM y')}: {m.rubrik}{(' ' + m.text) if m.text else ''}" for m in ctx.plan.plan.tidplan)
     return [TimelineSpec(ctx.t("tidplan"), items, ctx.t("tidplan_alt", antal=len(items), punkter=described))]
