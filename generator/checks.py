@@ -301,6 +301,17 @@ def _check_cut_texts(sources: dict[str, SourceDoc], report: _Reporter) -> None:
                                       "flytta kommentaren till en egen rad")
 
 
+def _check_continued_items(sources: dict[str, SourceDoc], report: _Reporter) -> None:
+    """A point whose next line begins with '- ' but stands a space further in is read as one point:
+    both texts run together on the slide. A warning at that line (kontroll calls it an error)."""
+    for doc in sources.values():
+        for loc, (line, col, first) in doc.continued_items.items():
+            report.problems.append(Problem(
+                doc.shown, line, col, format_key_path(loc),
+                f"raden börjar med '- ' men läses som en fortsättning av punkten på rad {first} (den står längre in "
+                "än punkterna ovanför), så båda blir en punkt — rada upp '- ' med de andra punkterna", Severity.WARNING))
+
+
 def check_content(files: dict[str, object], areas: list[AreaInput], sources: dict[str, SourceDoc],
                   previous: PreviousPlan | None = None) -> list[Problem]:
     """Every cross-rule whose files are valid; `files` maps content file name to its parsed model;
@@ -329,6 +340,7 @@ def check_content(files: dict[str, object], areas: list[AreaInput], sources: dic
     _check_links(sources, report)
     _check_personal_data(sources, report)
     _check_cut_texts(sources, report)
+    _check_continued_items(sources, report)
     _check_figures(files, report, previous)
     return report.problems
 

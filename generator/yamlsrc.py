@@ -125,6 +125,9 @@ class SourceDoc:
     dropped: list[tuple[int, int]] = field(default_factory=list)  # (first, last) line of a key said twice, not read
     # A text whose line goes on with ' #…': YAML takes that for a comment and drops it (key path -> line, comment).
     cut_by_comment: dict[tuple, tuple[int, str]] = field(default_factory=dict)
+    # list items whose text goes on over a line that begins with "- " (indented too far to be an item
+    # of its own): loc -> (that line, its column, the item's first line)
+    continued_items: dict[tuple, tuple[int, int, int]] = field(default_factory=dict)
 
     def pos(self, loc: tuple) -> Pos:
         """Position of the deepest part of `loc` that exists in the file."""
@@ -362,6 +365,14 @@ class _Builder:
             if escaped is not None:
                 return escaped
         if tag == _TAG + "str":
+            start = node.start_mark
+            item = start.line < len(self.lines) and self.lines[start.line][:start.column].rstrip().endswith("-")
+            if not node.style and item and node.end_mark.line > start.line:  # a list item's text over lines
+                dash = next((no for no in range(start.line + 1, node.end_mark.line + 1)
+                             if no < len(self.lines) and self.lines[no].lstrip().startswith("- ")), None)
+                if dash is not None and loc:  # "- " one space too far in: read as the text above going on
+                    self.doc.continued_items[loc] = (dash + 1, len(self.lines[dash]) - len(self.lines[dash].lstrip()) + 1,
+                                                     start.line + 1)
             if not node.style and loc:  # plain text: does its last line go on with a comment?
                 end = node.end_mark
                 rest = self.lines[end.line][end.column:] if end.line < len(self.lines) else ""

@@ -546,3 +546,16 @@ def test_the_content_folder_may_be_given_as_in_the_other_commands(content: Path,
     both = runner.invoke(cli, ["validate", str(tmp_path), "--content", str(content)])
     assert both.exit_code == 1
     assert f"Ange innehållsmappen en gång: {tmp_path} eller --content {content}." in both.output
+
+
+def test_a_point_indented_one_space_too_far_is_a_warning_at_its_line(content: Path):
+    """YAML reads '- ' one space further in as the point above going on: both texts would run together."""
+    replace_in(content / "omvarld.yaml", "  - Demografi", "  - Demografi\n   - Tillväxt")
+    result = CliRunner().invoke(cli, ["validate", str(content)])
+    lines = [line for line in result.output.splitlines() if "fortsättning av punkten" in line]
+    assert len(lines) == 1, result.output
+    assert ": varning: omvärldsfaktorer[" in lines[0] and "omvarld.yaml:" in lines[0]
+    assert lines[0].endswith("raden börjar med '- ' men läses som en fortsättning av punkten på rad "
+                             f"{int(lines[0].split(':')[1]) - 1} (den står längre in än punkterna ovanför), så båda blir "
+                             "en punkt — rada upp '- ' med de andra punkterna")
+    assert CliRunner().invoke(cli, ["validate", "--strict", str(content)]).exit_code == 1
