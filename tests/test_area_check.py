@@ -281,3 +281,19 @@ def test_kontroll_gives_a_tip_for_a_point_longer_than_a_slide_can_carry(content:
     ]
     assert "  Bilder i presentationen: 3 — avsnittsbild, insatser 1 (text 18 pt), utmaningar 1 (text 18 pt)." \
         in result.stdout.splitlines()
+
+
+@pytest.mark.parametrize("saved_as", ["energi-och-klimat (1).yaml", "energi-och-klimat - Kopia.yaml",
+                                      "Energi och klimat.yaml"])
+def test_the_plans_area_saved_under_another_name_is_told_to_be_renamed(content: Path, saved_as: str):
+    """A browser's "(1)", Windows' "- Kopia": the file is the plan's area but would not be read."""
+    source = content / ENERGI
+    copy = source.with_name(saved_as)
+    copy.write_bytes(source.read_bytes())
+    source.unlink()
+    result = run("kontroll", copy)
+    assert result.exit_code == 1
+    assert (f"Filen: filen heter {saved_as}, men i plan.yaml har området Energi och klimat filen energi-och-klimat.yaml "
+            "— byt namn på filen till energi-och-klimat.yaml (annars kommer området inte med)") in result.stdout
+    assert "finns inte under 'områden:'" not in result.stdout
+    assert "Filen är klar" not in result.stdout

@@ -141,6 +141,13 @@ def check_area_file(path: Path, content_dir: Path | None = None, slides: SlideOp
     report = CheckReport(shown, findings, notes)
     if final is None or final.content is None:
         return report
+    owner = _saved_under_another_name(plan_file, ref, final.content.omrade, name)
+    if owner is not None:  # "valfard (1).yaml", "… - Kopia.yaml": the plan's area, in a file it does not read
+        findings.insert(0, Finding(shown, f"filen heter {path.name}, men i plan.yaml har området {owner.namn} filen "
+                                          f"{owner.fil} — byt namn på filen till {owner.fil} (annars kommer området "
+                                          "inte med)"))
+        report.notes = [note for note in report.notes if "finns inte under 'områden:'" not in note]
+        ref, name = owner, owner.fil
     findings += _plan_findings(shown, final, name, parts, ref, checked.text, fokus_names, examples)
     report.counts = (final.content.antal_insatser, len(final.content.utmaningar))
     report.counted_with_fixes = checked.repaired
@@ -153,6 +160,13 @@ def check_area_file(path: Path, content_dir: Path | None = None, slides: SlideOp
     if slides is not None and parts is not None:
         report.slides = _slides(report, final, parts, ref, name, slides)
     return report
+
+
+def _saved_under_another_name(plan_file, ref: OmradeRef | None, omrade: str, name: str) -> OmradeRef | None:
+    """The plan's area this file is, when the plan lists it under another file name."""
+    if plan_file is None or ref is not None:
+        return None
+    return next((r for r in plan_file.omraden if r.namn.casefold() == omrade.casefold() and r.fil != name), None)
 
 
 def _notes(name: str, content_dir: Path | None, root: Path | None, parts: PlanParts | None, ref) -> list[str]:
