@@ -141,7 +141,8 @@ def check_area_file(path: Path, content_dir: Path | None = None, slides: SlideOp
     report = CheckReport(shown, findings, notes)
     if final is None or final.content is None:
         return report
-    owner = _saved_under_another_name(plan_file, ref, final.content.omrade, name)
+    in_place = root is not None and path.parent.resolve() == (root / AREA_DIR).resolve()
+    owner = _saved_under_another_name(plan_file, ref, final.content.omrade, name) if in_place else None
     if owner is not None:  # "valfard (1).yaml", "… - Kopia.yaml": the plan's area, in a file it does not read
         findings.insert(0, Finding(shown, f"filen heter {path.name}, men i plan.yaml har området {owner.namn} filen "
                                           f"{owner.fil} — byt namn på filen till {owner.fil} (annars kommer området "
