@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from lxml import etree
 
@@ -188,3 +189,39 @@ def test_a_difference_one_cannot_see_is_not_tracked(content: Path):
     revised = [text(el) + text(el, "delText") for el in root.iter(W + "ins", W + "del")]
     assert not [r for r in revised if "Tand" in r or "attraktiv" in r]
     assert len(revised) == len(list(body(render()).iter(W + "ins", W + "del")))
+
+
+def test_accepting_every_change_gives_the_clean_plan_when_a_list_empties(tmp_path: Path, content: Path):
+    """4.2 loses all its styrtal and 4.3 all its uppdrag: the proposal deletes last year's tables and
+    inserts the plan's own "Inga … för fokusområdet." lines, so accepting everything reads as the clean plan."""
+    path = content / "malsattningar.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    goal = next(g for g in data["målsättningar"] if g["nr"] == 4)
+    fokus = {f["nr"]: f for f in goal["fokusområden"]}
+    fokus["4.2"]["styrtal"] = []
+    fokus["4.3"]["uppdrag"] = {"nämnd": [], "förvaltning": []}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (tmp_path / "forslag.docx").write_bytes(render(content))
+    (tmp_path / "ren.docx").write_bytes(render(content, proposal=False))
+
+    def compared(path: Path) -> list[str]:
+        texts = [t for t in docx_accepted_texts(path) if t]
+        start = len(texts) - texts[::-1].index("Regionens målsättningar") - 1
+        return texts[start:texts.index("Ekonomi", start)]
+
+    clean = compared(tmp_path / "ren.docx")
+    assert "Inga styrtal för fokusområdet." in clean and "Inga uppdrag för fokusområdet." in clean
+    assert compared(tmp_path / "forslag.docx") == clean
+
+
+def test_a_removed_groups_heading_keeps_last_years_wording(content: Path):
+    """Målsättning 10 and its gemensam group go: the deleted heading reads as last year's plan had it,
+    not 'Målsättning nr 10: ' with the text of a målsättning that no longer exists."""
+    for name, key, keep in (("malsattningar.yaml", "målsättningar", lambda g: g["nr"] != 10),
+                            ("gemensamma.yaml", "gemensamma", lambda g: g.get("målsättning") != 10)):
+        data = yaml.safe_load((content / name).read_text(encoding="utf-8"))
+        data[key] = [g for g in data[key] if keep(g)]
+        (content / name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    root = body(render(content))
+    deleted = [text(p, "delText") for p in root.iter(W + "p") if p.find(f"{W}pPr/{W}rPr/{W}del") is not None]
+    assert "Målsättning nr 10: En långsiktig stark och hållbar ekonomi med finansiell god hushållning." in deleted

@@ -288,10 +288,11 @@ def _fokus(ctx: _Ctx, fokus: Fokusomrade, level: int) -> None:
                      lambda mal: ctx.items.paragraph(mal, lambda m: t("plan_mal", text=m.text, kalla=m.kalla),
                                                      label=t("plan_mal_etikett")))
     leaf = not fokus.delomraden
-    if ctx.items.any("styrtal", fokus, fokus.styrtal):
+    styrtal = ctx.items.any("styrtal", fokus, fokus.styrtal)  # the proposal also shows what went
+    if styrtal:
         _styrtal_table(ctx, t("plan_styrtal_bildtext", nr=fokus.nr), fokus, fokus.styrtal)
-    elif leaf:
-        ctx.w.paragraph(t("plan_inga_styrtal"))
+    if leaf and not fokus.styrtal:
+        ctx.items.note(t("plan_inga_styrtal"), new=styrtal)
     uppdrag = fokus.uppdrag
     namnd = ctx.items.any("uppdrag_nämnd", fokus, uppdrag.namnd)
     forvaltning = ctx.items.any("uppdrag_förvaltning", fokus, uppdrag.forvaltning)
@@ -300,8 +301,8 @@ def _fokus(ctx: _Ctx, fokus: Fokusomrade, level: int) -> None:
                                 "uppdrag_nämnd", fokus, uppdrag.namnd)
     if forvaltning:
         _uppdrag_table(ctx, t("plan_uppdrag_forvaltning_bildtext"), fokus, uppdrag.forvaltning)
-    if leaf and not namnd and not forvaltning:
-        ctx.w.paragraph(t("plan_inga_uppdrag"))
+    if leaf and not uppdrag.namnd and not uppdrag.forvaltning:
+        ctx.items.note(t("plan_inga_uppdrag"), new=namnd or forvaltning)
     ctx.items.blocks("fokusområde", fokus, fokus.delomraden, lambda sub: _fokus(ctx, sub, level + 1))
 
 

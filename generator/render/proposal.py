@@ -45,6 +45,11 @@ class Plain:
     def heading(self, obj: object, text_of: TextOf, level: int):
         return self.w.heading(text_of(obj), level)
 
+    def note(self, text: str, new: bool):
+        """A line the plan writes itself ("Inga styrtal för fokusområdet."); in the proposal, tracked as
+        inserted when `new` (what it stands for is this year's: last year's list went)."""
+        return self.w.paragraph(text)
+
     def bullets(self, kind: str, parent: object | None, items: list, text_of: TextOf) -> None:
         self.w.bullets([text_of(item) for item in items])
 
@@ -71,6 +76,7 @@ class Tracked(Plain):
         self.changes = changes
         self.rev = revisions
         self._plain = 0  # inside a block inserted or deleted as a whole: written as it is
+        self._removed: dict[int, object] = {}  # id(last year's object) -> its changes.Item, for blocks that went
 
     @contextmanager
     def plain(self) -> Iterator[None]:
@@ -116,9 +122,19 @@ class Tracked(Plain):
         return paragraph
 
     def heading(self, obj: object, text_of: TextOf, level: int):
+        removed = self._removed.get(id(obj))
+        if removed is not None and removed.kind == "grupp":
+            # a group that went: its heading as last year's plan wrote it (its målsättning may be gone too)
+            text_of = lambda _obj, text=removed.text: text  # noqa: E731
         paragraph = super().heading(obj, text_of, level)
         if not self._plain:
             self._revise(paragraph._p, obj, text_of)
+        return paragraph
+
+    def note(self, text: str, new: bool):
+        paragraph = super().note(text, new)
+        if new and not self._plain:
+            self.rev.mark_paragraph(paragraph._p, "ins")
         return paragraph
 
     def bullets(self, kind: str, parent: object | None, items: list, text_of: TextOf) -> None:
@@ -178,6 +194,7 @@ class Tracked(Plain):
         for entry in self.changes.merged(parent, kind, items):
             change = entry.change
             if entry.old:
+                self._removed[id(change.previous.obj)] = change.previous
                 with self._whole("del"):
                     render(change.previous.obj)
             elif entry.inserted:
