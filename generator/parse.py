@@ -120,6 +120,10 @@ def _message(error: dict, root_model: type[BaseModel]) -> str:
         return "listan är tom — lägg till minst en punkt"
     if kind == "string_pattern_mismatch":
         hint = _PATTERN_HINTS.get(str(ctx.get("pattern")), "se exemplet i filens kommentar (vpgen schema visar formatet)")
+        if isinstance(value, str) and re.fullmatch(r"[”“„\"'’‘]+[^”“„\"'’‘]*[”“„\"'’‘]+", value.strip()):
+            # Word's typographic quotes are not YAML's: they became part of the value
+            return (f"'{_shown_input(value)}' har fel form — citattecknen är typografiska (”…”, från Word eller "
+                    "Outlook) och räknas som text: skriv raka citattecken \"…\" i stället")
         return f"'{_shown_input(value)}' har fel form — {hint}"
     if kind in ("greater_than_equal", "greater_than"):
         return f"{_shown_input(value)} är för litet — minsta tillåtna värde är {_limit(ctx.get('ge', ctx.get('gt')))}"

@@ -559,3 +559,11 @@ def test_a_point_indented_one_space_too_far_is_a_warning_at_its_line(content: Pa
                              f"{int(lines[0].split(':')[1]) - 1} (den står längre in än punkterna ovanför), så båda blir "
                              "en punkt — rada upp '- ' med de andra punkterna")
     assert CliRunner().invoke(cli, ["validate", "--strict", str(content)]).exit_code == 1
+
+
+def test_typographic_quotes_round_a_number_are_named(content: Path):
+    replace_in(content / "omraden" / "energi-och-klimat.yaml", '- fokusområde: "4.2"', "- fokusområde: ”4.2”")
+    result = CliRunner().invoke(cli, ["validate", str(content)])
+    assert result.exit_code == 1
+    assert ("fokusområde: '”4.2”' har fel form — citattecknen är typografiska (”…”, från Word eller Outlook) och "
+            "räknas som text: skriv raka citattecken \"…\" i stället") in result.output
