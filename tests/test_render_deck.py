@@ -565,3 +565,14 @@ def test_timeline_dates_carry_their_year_only_when_the_plan_spans_years(content:
     loaded = load_content(content)
     dates = _timeline_dates(render_decks(loaded.plan, Derived(loaded.plan), Layout(LAYOUTS)).popitem()[1])
     assert dates[-1] == "20 januari 2026" and dates[0].endswith(" 2025")
+
+
+def test_a_long_word_in_the_tidplan_costs_as_few_slides_as_it_can(content: Path):
+    """One 32-letter compound word does not fit five columns: the milestones go three and two (evenly,
+    on two slides) rather than two, two and one."""
+    replace_in(content / "plan.yaml", "rubrik: Partigruppernas förslag lämnas in.",
+               "rubrik: Näringslivsutvecklingsprogrammet lämnas in.")
+    loaded = load_content(content)
+    prs = Presentation(io.BytesIO(render_decks(loaded.plan, Derived(loaded.plan), Layout(LAYOUTS)).popitem()[1]))
+    titles = [s.shapes.title.text for s in prs.slides if s.shapes.title is not None]
+    assert [t for t in titles if t.startswith("Tidplan")] == ["Tidplan", "Tidplan (forts.)"]

@@ -1,8 +1,8 @@
 """The tidplan as a drawn timeline: a line in the accent colour, a dot and a date per milestone,
 the milestone's text under it. The timeline is one picture: all milestones on one slide at the
 deck's body size, else at its table or chart size (a diagram's text, like a chart's), and only
-then split, at the body size, over as few slides as it takes (three, two, one a slide). No word
-is ever broken inside a column."""
+then split over as few slides as it takes (four, three, two, one a slide; each count at the body
+size first, then at the diagram sizes). No word is ever broken inside a column."""
 
 from __future__ import annotations
 
@@ -58,18 +58,21 @@ def _fits(writer, items, texts, per: int, size: float) -> float | None:
 
 def plan_timeline(writer, spec: TimelineSpec, size: float, *smaller: float) -> TimelinePlan:
     """Milestones per slide: all at the body size `size`, else all at one of the `smaller` sizes
-    (the table and chart sizes), else the most that fit side by side at `size`."""
+    (the table and chart sizes), else the most that fit side by side (four, three, two), each count
+    first at `size` and then at the smaller sizes: as few slides as it takes."""
     rect = writer.content_rect()
     items = spec.milestones
     texts = [milestone_paras(item) for item in items]
     fonts = writer.body_fonts
     every = min(len(items), 6)
-    for per, at in [(every, size)] + [(every, s) for s in smaller] + [(3, size), (2, size), (1, size)]:
-        if not 1 <= per <= len(items):
-            continue
-        need = _fits(writer, items, texts, per, at)
+    # Fewer slides before larger text; then the milestones spread evenly (3 + 2, not 4 + 1).
+    tries = sorted({(-(-len(items) // n), -s, n) for n in (every, 4, 3, 2, 1) if 1 <= n <= len(items)
+                    for s in ((size, *smaller) if n > 1 else (size,))}, key=lambda t: (t[0], t[1], -t[2]))
+    for pages, neg_size, per in tries:
+        need = _fits(writer, items, texts, per, -neg_size)
         if need is not None:
-            return TimelinePlan(per, at, at, texts, need)
+            even = -(-len(items) // pages)
+            return TimelinePlan(even, -neg_size, -neg_size, texts, _fits(writer, items, texts, even, -neg_size) or need)
     date_h = fonts.get(True).line_height(size) + 7.2
     box_h = pt(rect.height) - date_h - GAP - 7.2
     # Absurd content: one per slide, each text shortened to fit (the full text is in the alt text).
