@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .formatting import sv_number
+from .formatting import shorten, sv_number
 from .messages import did_you_mean
 from .problems import Problem, format_key_path
 from .yamlsrc import SourceDoc, read_yaml, read_yaml_text
@@ -156,7 +156,12 @@ def validation_problems(err: ValidationError, doc: SourceDoc, model: type[BaseMo
         if _under(loc, doc.invalid):  # already reported while reading (bad tag, impossible date …)
             continue
         line, col = doc.pos(loc)
-        problems.append(Problem(doc.shown, line, col, format_key_path(loc), _message(error, model)))
+        message = _message(error, model)
+        if loc in doc.commented_out:
+            text = doc.commented_out[loc]
+            message = (f"texten saknas: '#' gör resten av raden till en kommentar ('{shorten(text, 40)}') — sätt "
+                       f"texten inom citattecken: \"{shorten(text, 40)}\"")
+        problems.append(Problem(doc.shown, line, col, format_key_path(loc), message))
     return problems
 
 

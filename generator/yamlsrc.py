@@ -128,6 +128,8 @@ class SourceDoc:
     # list items whose text goes on over a line that begins with "- " (indented too far to be an item
     # of its own): loc -> (that line, its column, the item's first line)
     continued_items: dict[tuple, tuple[int, int, int]] = field(default_factory=dict)
+    # values that are empty because the whole text after '- ' or 'key: ' begins with '#': loc -> that text
+    commented_out: dict[tuple, str] = field(default_factory=dict)
 
     def pos(self, loc: tuple) -> Pos:
         """Position of the deepest part of `loc` that exists in the file."""
@@ -386,6 +388,10 @@ class _Builder:
             # Only an explicit tag gets here (`!!int abc`); implicit ones matched by construction.
             return self.problem(node, loc, f"'{value}' passar inte taggen {_short_tag(tag)} — ta bort taggen")
         if tag == _TAG + "null":
+            line = self.lines[node.start_mark.line] if node.start_mark.line < len(self.lines) else ""
+            after = re.match(r"\s*(?:-\s+|[^#:]*:\s+)(#.*?)\s*$", line)
+            if value == "" and loc and after:  # "- #1 prioritet …": all of it a comment, nothing left
+                self.doc.commented_out[loc] = after.group(1)
             return None
         if tag == _TAG + "bool":
             return value.lower() == "true"

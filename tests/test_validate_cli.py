@@ -567,3 +567,11 @@ def test_typographic_quotes_round_a_number_are_named(content: Path):
     assert result.exit_code == 1
     assert ("fokusområde: '”4.2”' har fel form — citattecknen är typografiska (”…”, från Word eller Outlook) och "
             "räknas som text: skriv raka citattecken \"…\" i stället") in result.output
+
+
+def test_a_point_that_is_all_comment_says_why_it_is_empty(content: Path):
+    replace_in(content / "omvarld.yaml", "  - Demografi", "  - #1 Demografi")
+    result = CliRunner().invoke(cli, ["validate", str(content)])
+    assert result.exit_code == 1
+    assert ("texten saknas: '#' gör resten av raden till en kommentar ('#1 Demografi') — sätt texten inom "
+            "citattecken: \"#1 Demografi\"") in result.output
