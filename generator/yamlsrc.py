@@ -223,7 +223,10 @@ def not_text(raw: bytes) -> bool:
 
 
 _CONTROL_CHAR = re.compile("[\x00-\x1f\x7f]")
-_CONTROL_ESCAPE = re.compile(r"(?<=[\w:])\\[0abtnvfre](?=\w)")
+# A backslash escape between letters (or after a drive's colon): "G:\\nya", "planer\\tabeller", "Vi\\behöver".
+_RAW_TOKEN = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)|.", re.S)
+_CONTROL_ESCAPES = {"\\" + code for code in "0abtnvfre"}
+_LETTER = re.compile(r"[^\W\d_]")
 _ESCAPE_NAMES = {"n": "en radbrytning", "t": "en tabb", "b": "ett backsteg", "r": "en radbrytning",
                  "f": "en sidbrytning", "v": "en tabb", "0": "ett nolltecken", "a": "ett ljudtecken", "e": "ett styrtecken"}
 
@@ -305,10 +308,12 @@ class _Builder:
         None when the control characters were written as such ("\\x0b", "raden.\\nNästa"): cleaned as usual."""
         start, end = node.start_mark, node.end_mark
         raw = "\n".join(self.lines[start.line:end.line + 1])[start.column:]
-        found = _CONTROL_ESCAPE.search(raw)
-        if found is None:
+        tokens = _RAW_TOKEN.findall(raw)  # characters and whole escapes ("\\U0001f600" is one)
+        code = next((mid for before, mid, after in zip(tokens, tokens[1:], tokens[2:])
+                     if mid in _CONTROL_ESCAPES and _LETTER.fullmatch(after) and (_LETTER.fullmatch(before) or before == ":")),
+                    None)
+        if code is None:
             return None
-        code = found.group()
         name = _ESCAPE_NAMES[code[1:2]]
         return self.problem(node, loc, f"i en text inom \"…\" läses {code} som {name}, inte som ett snedstreck och en "
                                        "bokstav — skriv texten inom enkla citattecken ('…'), eller \\\\ för varje snedstreck")

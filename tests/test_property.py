@@ -13,6 +13,7 @@ are not generated — see tests/hardening/test_text_limits.py.
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -41,6 +42,9 @@ CHARS = st.one_of(st.characters(min_codepoint=0, max_codepoint=0x10FFFF), ODD,
                   st.sampled_from(list("abcdefghijklmnopqrstuvwxyzåäö ABCÅÄÖ0123456789.,")))
 
 
+ESCAPED_IN_A_WORD = re.compile("(?:[^\\W\\d_]|:)[\x00\x07\x08\t\n\x0b\x0c\r\x1b](?=[^\\W\\d_])")
+
+
 @st.composite
 def texts(draw, max_size: int = 120) -> str:
     """A text the schema accepts: something left after the clean-up, no refused link, and a
@@ -49,6 +53,9 @@ def texts(draw, max_size: int = 120) -> str:
     tag = draw(st.integers(min_value=0, max_value=10**9))
     raw = f"T{tag:09d} {body}"
     assume(not refused_links(clean_text(raw)))
+    # Refused by design (yamlsrc: a backslash escape inside a word is a typed path, "G:\\nya"): a control
+    # character PyYAML writes as such an escape, between letters.
+    assume(not ESCAPED_IN_A_WORD.search(raw))
     return raw
 
 
