@@ -56,6 +56,7 @@ from typing import Iterable, Literal
 from .kalla import Kalla
 from .model import (Fokusomrade, Gemensam, GemensammaFile, Malsattning, MalsattningarFile, PreviousPlan, Styrtal,
                     Uppdrag, walk_fokus)
+from .sanitize import INVISIBLE
 
 SAME_PARENT = 0.6
 ELSEWHERE = 0.8
@@ -74,8 +75,6 @@ GEM_FILE = "gemensamma.yaml"
 
 # ---------------------------------------------------------------- text: normal form, similarity, diff
 
-# Characters that change nothing one sees: soft hyphen, zero-width space, (non-)joiner, word joiner, BOM.
-INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _QUOTES = str.maketrans({"”": '"', "“": '"', "„": '"', "’": "'", "‘": "'", "´": "'", "–": "-", "—": "-",
                          "‐": "-", "‑": "-", "\u2212": "-", "\u00a0": " ", "\u202f": " ",
                          **dict.fromkeys(INVISIBLE)})

@@ -48,4 +48,4 @@ _OS_REASONS = {
 
 def os_reason(err: OSError) -> str:
     """Why a file operation failed, in Swedish where the reason is a common one (else the system's words)."""
-    return _OS_REASONS.get(err.errno, err.strerror or str(err)) if isinstance(err.errno, int) else (err.strerror or str(err))
+    return _OS_REASONS.get(err.errno) or err.strerror or str(err)

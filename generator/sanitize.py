@@ -38,6 +38,8 @@ _SEPARATORS = re.compile("[\t\n\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 # Collapse only ASCII spaces: a no-break space between "16" and "503" is meant.
 _SPACE = re.compile(" {2,}")
+# Characters that change nothing one sees: soft hyphen, zero-width space, (non-)joiner, word joiner, BOM.
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 # Characters XML 1.0 cannot carry at all.
 _NON_XML = re.compile("[\ufffe\uffff]")
 

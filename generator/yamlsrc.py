@@ -216,10 +216,17 @@ _LINE_BREAKS = re.compile("\r\n|\r")
 _ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 
+_ZIP = b"PK\x03\x04"  # a .docx (or any zip) renamed .yaml
+_UTF16 = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _rtf(raw: bytes) -> bool:
+    return raw.lstrip(b"\xef\xbb\xbf").startswith(b"{\\rtf")
+
+
 def not_text(raw: bytes) -> bool:
     """Whether the bytes are no text vpgen can read at all (too big, a zip or RTF file, UTF-16, NUL bytes)."""
-    return (len(raw) > MAX_FILE_BYTES or b"\x00" in raw or raw.startswith((b"\xff\xfe", b"\xfe\xff", b"PK\x03\x04"))
-            or raw.lstrip(b"\xef\xbb\xbf").startswith(b"{\\rtf"))
+    return len(raw) > MAX_FILE_BYTES or b"\x00" in raw or raw.startswith((*_UTF16, _ZIP)) or _rtf(raw)
 
 
 _CONTROL_CHAR = re.compile("[\x00-\x1f\x7f]")
@@ -232,13 +239,13 @@ _ESCAPE_NAMES = {"n": "en radbrytning", "t": "en tabb", "b": "ett backsteg", "r"
 
 
 def _decode(raw: bytes) -> str:
-    if raw.startswith(b"PK\x03\x04"):
+    if raw.startswith(_ZIP):
         raise YamlProblem(1, 1, "filen är ett Word-dokument eller en annan zip-fil, inte en textfil — skriv i den "
                                 ".yaml-fil du fick, i en textredigerare (Anteckningar, TextEdit), och spara som text med UTF-8")
-    if raw.lstrip(b"\xef\xbb\xbf").startswith(b"{\\rtf"):
+    if _rtf(raw):
         raise YamlProblem(1, 1, "filen är sparad som RTF (WordPad eller Word), inte som ren text — spara den som "
                                 "oformaterad text med UTF-8 och filnamnet slutande på .yaml")
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if raw.startswith(_UTF16):
         raise YamlProblem(1, 1, "filen är sparad som UTF-16 — spara om den som UTF-8")
     if b"\x00" in raw:
         line, col = _line_col(raw, raw.index(b"\x00"))
@@ -373,8 +380,8 @@ class _Builder:
                 return escaped
         if tag == _TAG + "str":
             start = node.start_mark
-            item = start.line < len(self.lines) and self.lines[start.line][:start.column].rstrip().endswith("-")
-            if not node.style and item and node.end_mark.line > start.line:  # a list item's text over lines
+            if not node.style and node.end_mark.line > start.line and start.line < len(self.lines) \
+                    and self.lines[start.line][:start.column].rstrip().endswith("-"):  # a list item's text over lines
                 dash = next((no for no in range(start.line + 1, node.end_mark.line + 1)
                              if no < len(self.lines) and self.lines[no].lstrip().startswith("- ")), None)
                 if dash is not None and loc:  # "- " one space too far in: read as the text above going on

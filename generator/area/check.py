@@ -127,7 +127,6 @@ def check_area_file(path: Path, content_dir: Path | None = None, slides: SlideOp
     parts = read_plan_parts(root) if root is not None and root.is_dir() else None
     plan_file = parts.get("plan.yaml") if parts else None
     ref = next((r for r in plan_file.omraden if r.fil == name), None) if plan_file else None
-    notes = _notes(name, content_dir, root, parts, ref)
     fokus_names = parts.derived().fokus_names if parts and parts.get("malsattningar.yaml") is not None else {}
     examples = area_examples(next(iter(fokus_names), "4.1"),
                              ref.namn if ref else name.split(".")[0].replace("-", " ").capitalize())
@@ -138,17 +137,17 @@ def check_area_file(path: Path, content_dir: Path | None = None, slides: SlideOp
     if name != path.name:
         findings.insert(0, Finding(shown, rename_message(path.name, name) + " (annars kommer området inte med)"))
     final = checked.final
-    report = CheckReport(shown, findings, notes)
-    if final is None or final.content is None:
-        return report
+    read = final is not None and final.content is not None
     in_place = root is not None and path.parent.resolve() == (root / AREA_DIR).resolve()
-    owner = _saved_under_another_name(plan_file, ref, final.content.omrade, name) if in_place else None
+    owner = _saved_under_another_name(plan_file, ref, final.content.omrade, name) if read and in_place else None
     if owner is not None:  # "valfard (1).yaml", "… - Kopia.yaml": the plan's area, in a file it does not read
         findings.insert(0, Finding(shown, f"filen heter {path.name}, men i plan.yaml har området {owner.namn} filen "
                                           f"{owner.fil} — byt namn på filen till {owner.fil} (annars kommer området "
                                           "inte med)"))
-        report.notes = [note for note in report.notes if "finns inte under 'områden:'" not in note]
         ref, name = owner, owner.fil
+    report = CheckReport(shown, findings, _notes(name, content_dir, root, parts, ref))
+    if not read:
+        return report
     findings += _plan_findings(shown, final, name, parts, ref, checked.text, fokus_names, examples)
     report.counts = (final.content.antal_insatser, len(final.content.utmaningar))
     report.counted_with_fixes = checked.repaired

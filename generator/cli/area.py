@@ -24,6 +24,15 @@ def omrade() -> None:
     """Områdesfiler (planeringsansvarig): skapa en ny fil för ett område."""
 
 
+def _parse_idag(_ctx, _param, value: str | None) -> datetime.date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value.strip())
+    except ValueError:
+        raise click.BadParameter(f"'{value}' är inget datum — skriv ÅÅÅÅ-MM-DD, t.ex. 2025-08-01") from None
+
+
 @omrade.command(name="ny", short_help="Skapa en ny områdesfil från mallen (planeringsansvarig).")
 @click.argument("namn")
 @click.option("--content", "content_dir", type=click.Path(path_type=Path), default=DEFAULT_CONTENT,
@@ -31,7 +40,7 @@ def omrade() -> None:
 @click.option("--ansvarig", default=None, help="Ansvarig roll, inte personnamn (standard: 'områdeschef NAMN').")
 @click.option("--layouts", "layouts_dir", type=click.Path(path_type=Path), default=None,
               help="Layoutmappen med omrade-mall.yaml.j2 (standard: ./layouts eller den som följer med vpgen).")
-@click.option("--idag", callback=lambda ctx, param, value: _parse_idag(ctx, param, value), default=None,
+@click.option("--idag", callback=_parse_idag, default=None,
               metavar="ÅÅÅÅ-MM-DD", help="Dagens datum (standard: datorns), för att jämföra med sista dag.")
 def ny(namn: str, content_dir: Path, ansvarig: str | None, layouts_dir: Path | None,
        idag: datetime.date | None) -> None:
@@ -140,15 +149,6 @@ def forhandsvisning(fil: Path, content_dir: Path | None, layouts_dir: Path | Non
         _preview(fil, content_dir, _slide_options(layouts_dir, template), start)
     except UserError as err:
         raise VpgenError(str(err)) from None
-
-
-def _parse_idag(_ctx, _param, value: str | None) -> datetime.date | None:
-    if value is None:
-        return None
-    try:
-        return datetime.date.fromisoformat(value.strip())
-    except ValueError:
-        raise click.BadParameter(f"'{value}' är inget datum — skriv ÅÅÅÅ-MM-DD, t.ex. 2025-08-01") from None
 
 
 @click.command(name="status", context_settings={"help_option_names": ["-h", "--help"]})

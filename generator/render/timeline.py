@@ -66,13 +66,14 @@ def plan_timeline(writer, spec: TimelineSpec, size: float, *smaller: float) -> T
     fonts = writer.body_fonts
     every = min(len(items), 6)
     # Fewer slides before larger text; then the milestones spread evenly (3 + 2, not 4 + 1).
-    tries = sorted({(-(-len(items) // n), -s, n) for n in (every, 4, 3, 2, 1) if 1 <= n <= len(items)
-                    for s in ((size, *smaller) if n > 1 else (size,))}, key=lambda t: (t[0], t[1], -t[2]))
-    for pages, neg_size, per in tries:
-        need = _fits(writer, items, texts, per, -neg_size)
+    counts = [n for n in dict.fromkeys((every, 4, 3, 2, 1)) if 1 <= n <= len(items)]
+    tries = sorted(((-(-len(items) // n), at, n) for n in counts for at in ((size, *smaller) if n > 1 else (size,))),
+                   key=lambda t: (t[0], -t[1], -t[2]))  # fewest slides, then largest size, then most per slide
+    for pages, at, per in tries:
+        need = _fits(writer, items, texts, per, at)
         if need is not None:
             even = -(-len(items) // pages)
-            return TimelinePlan(even, -neg_size, -neg_size, texts, _fits(writer, items, texts, even, -neg_size) or need)
+            return TimelinePlan(even, at, at, texts, _fits(writer, items, texts, even, at) or need)
     date_h = fonts.get(True).line_height(size) + 7.2
     box_h = pt(rect.height) - date_h - GAP - 7.2
     # Absurd content: one per slide, each text shortened to fit (the full text is in the alt text).

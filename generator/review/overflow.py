@@ -17,6 +17,7 @@ from ..fontmetrics import metrics
 from ..formatting import shorten, sv_number
 from ..ooxml import EMU_PER_PT, a, local, p
 from ..pdf import INSTALL_HINT, convert_to_pdf, find_soffice
+from ..sanitize import INVISIBLE
 from .pdftext import Box, Line, pdf_lines, union
 from .rules import QUOTE
 from .shapes import Shape, flatten, slide_parts, sp_tree
@@ -29,8 +30,9 @@ GROW = (2, 8)  # canvas grown so text that leaves the slide still renders and ca
 BULLETS = set("•◦▪▫■□●○–—-‣⁃∙·\uf0b7\uf0a7\uf0d8")
 DASHES = set("–—-")  # a bullet only before a space: "-9 876,5" is a negative number, "–2" a range's end
 _WS = re.compile(r"\s+")
-# What no rendering shows: soft hyphens (unless at a line end), zero-width spaces and joiners, BOM.
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\x0b]")
+# What no rendering shows: soft hyphens (unless at a line end), zero-width spaces and joiners, BOM,
+# and the vertical tab (PowerPoint's line break).
+_INVISIBLE = re.compile(f"[{INVISIBLE}\x0b]")
 _AUTONUMBER = re.compile(r"^(\(?[0-9]+[.)]|\(?[a-zA-Z][.)]|[ivxIVX]+[.)])\s*")
 
 
